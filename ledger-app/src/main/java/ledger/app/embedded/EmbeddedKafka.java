@@ -1,0 +1,117 @@
+package ledger.app.embedded;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * A real single-node Kafka broker (KRaft, broker and controller in one) running in this JVM, its
+ * log under a directory that survives restarts. Loopback only.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+    /** One cluster id for every embedded broker: formatting is skipped once a directory has one. */
+    private static final String CLUSTER_ID =
+            new Uuid(0x6c65646765720001L, 0x656d626564646564L).toString();
+
+    private final KafkaRaftServer server;
+    private final int port;
+
+    private EmbeddedKafka(KafkaRaftServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /** Formats the directory on first use and starts the broker; fails fast on a busy port. */
+    public static EmbeddedKafka start(Path dir, int port, int controllerPort) throws IOException {
+        Ports.requireFree(port, "Kafka");
+        Ports.requireFree(controllerPort, "the Kafka controller");
+        Path logDir = dir.resolve("kafka");
+        Files.createDirectories(logDir);
+        Properties props = properties(logDir, port, controllerPort);
+        Path configFile = dir.resolve("kafka.properties");
+        try (OutputStream out = Files.newOutputStream(configFile)) {
+            props.store(out, "written by ledger up on every start");
+        }
+        format(configFile);
+        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
+        server.startup();
+        return new EmbeddedKafka(server, port);
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+    }
+
+    private static void format(Path configFile) {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream print = new PrintStream(output, true, StandardCharsets.UTF_8)) {
+            // Transaction version 1: with version 2, the Flink sink cannot tell committed from
+            // lost transactions on recovery (see PLATFORM.md).
+            code =
+                    StorageTool.execute(
+                            new String[] {
+                                "format",
+                                "--cluster-id",
+                                CLUSTER_ID,
+                                "--config",
+                                configFile.toString(),
+                                "--ignore-formatted",
+                                "--feature",
+                                "transaction.version=1"
+                            },
+                            print);
+        }
+        if (code != 0) {
+            throw new IllegalStateException(
+                    "cannot format the Kafka log directory: "
+                            + output.toString(StandardCharsets.UTF_8).strip());
+        }
+    }
+
+    private static Properties properties(Path logDir, int port, int controllerPort) {
+        Properties props = new Properties();
+        props.setProperty("process.roles", "broker,controller");
+        props.setProperty("node.id", "1");
+        props.setProperty("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        props.setProperty(
+                "listeners",
+                "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        props.setProperty("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        props.setProperty("controller.listener.names", "CONTROLLER");
+        props.setProperty("inter.broker.listener.name", "PLAINTEXT");
+        props.setProperty(
+                "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.setProperty("log.dirs", logDir.toAbsolutePath().toString());
+        props.setProperty("auto.create.topics.enable", "false");
+        props.setProperty("num.partitions", "4");
+        props.setProperty("offsets.topic.replication.factor", "1");
+        props.setProperty("offsets.topic.num.partitions", "4");
+        props.setProperty("transaction.state.log.replication.factor", "1");
+        props.setProperty("transaction.state.log.min.isr", "1");
+        props.setProperty("transaction.state.log.num.partitions", "4");
+        props.setProperty("share.coordinator.state.topic.replication.factor", "1");
+        props.setProperty("share.coordinator.state.topic.min.isr", "1");
+        props.setProperty("group.initial.rebalance.delay.ms", "0");
+        // The 128 MiB default is heap, and a small heap dies of it.
+        props.setProperty("log.cleaner.dedupe.buffer.size", String.valueOf(4 * 1024 * 1024));
+        return props;
+    }
+}

@@ -1,0 +1,50 @@
+package ledger.job.kafka;
+
+import java.util.Properties;
+import ledger.job.Inbound;
+import ledger.job.JobConfig;
+import ledger.job.Outbound;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/** The job's Kafka source and its exactly-once sink, configured from a {@link JobConfig}. */
+public final class KafkaConnectors {
+
+    /** Below the broker's default transaction.max.timeout.ms of 15 minutes. */
+    private static final String TRANSACTION_TIMEOUT_MS = "600000";
+
+    private KafkaConnectors() {}
+
+    /**
+     * Commands from the committed offsets of the job's group (the earliest when there are none),
+     * read committed only. A restored checkpoint's offsets take precedence.
+     */
+    @SuppressWarnings("deprecation") // the connector's API still takes the deprecated enum
+    public static KafkaSource<Inbound> commands(JobConfig config) {
+        return KafkaSource.<Inbound>builder()
+                .setProperties(config.kafkaClientProperties())
+                .setTopics(config.topics().commands())
+                .setGroupId(config.groupId())
+                .setStartingOffsets(
+                        OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new InboundDeserializer())
+                .setProperty("isolation.level", "read_committed")
+                .build();
+    }
+
+    /** One transactional sink for events, outcomes and dead letters, committed per checkpoint. */
+    public static KafkaSink<Outbound> ledgerTopics(JobConfig config) {
+        Properties producer = config.kafkaClientProperties();
+        producer.setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS);
+        return KafkaSink.<Outbound>builder()
+                .setKafkaProducerConfig(producer)
+                .setBootstrapServers(config.bootstrapServers())
+                .setRecordSerializer(new OutboundSerializer(config.topics()))
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE)
+                .setTransactionalIdPrefix(config.transactionalIdPrefix())
+                .build();
+    }
+}
