@@ -6,101 +6,70 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 import ledger.app.Main;
-import ledger.app.embedded.EmbeddedKafka;
-import ledger.app.embedded.Ports;
-import ledger.codec.CommandCodec;
-import ledger.codec.OutcomeCodec;
-import ledger.domain.CommandEnvelope;
-import ledger.domain.Outcome;
-import ledger.domain.Parsed;
+import ledger.app.it.TestLedger;
+import ledger.job.kafka.TopicSetup;
+import ledger.job.kafka.Topics;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The client subcommands against a real broker, with a stand-in for the ledger job that answers
- * each command transactionally: accepted when it decodes, rejected with the codec's reason if not.
- */
+/** The client subcommands against the real ledger: broker, topics and job, as `ledger up` runs. */
 class ClientCommandsIT {
 
     @TempDir static Path dir;
-
-    private static EmbeddedKafka kafka;
-    private static Thread responder;
-    private static final AtomicBoolean answering = new AtomicBoolean(true);
+    private static TestLedger ledger;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     @BeforeAll
-    static void startKafkaAndResponder() throws Exception {
-        kafka = EmbeddedKafka.start(dir, Ports.free(), Ports.free());
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.createTopics(
-                            List.of("commands", "outcomes", "events", "dlq", "saga").stream()
-                                    .map(name -> new NewTopic("it." + name, 2, (short) 1))
-                                    .collect(Collectors.toList()))
-                    .all()
-                    .get();
-        }
-        responder = new Thread(ClientCommandsIT::answer, "responder");
-        responder.setDaemon(true);
-        responder.start();
+    static void start() throws Exception {
+        ledger = TestLedger.start(TestLedger.settings(dir, "hashmap"));
     }
 
     @AfterAll
-    static void stop() {
-        kafka.close();
+    static void stop() throws Exception {
+        ledger.close();
     }
 
     private int run(String... args) {
-        String[] all = new String[args.length + 4];
+        String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--bootstrap-servers";
-        all[args.length + 1] = kafka.bootstrapServers();
-        all[args.length + 2] = "--topic-prefix";
-        all[args.length + 3] = "it.";
+        all[args.length + 1] = ledger.bootstrapServers();
         return Main.run(new PrintWriter(out, true), new PrintWriter(err, true), all);
     }
 
     @Test
-    void acceptedCommandPrintsOneLineAndExitsZero() {
+    void an_accepted_command_prints_one_line_and_exits_0() {
         int code =
                 run(
                         "open",
                         "--account",
-                        "alice",
+                        "zoe",
                         "--owner",
                         "Zoë",
                         "--currency",
                         "EUR",
                         "--command-id",
                         "c-open");
+
         assertThat(err.toString()).isEmpty();
-        assertThat(code).isZero();
-        assertThat(out.toString()).isEqualTo("ACCEPTED c-open account=alice sequence=1\n");
+        assertThat(code).isEqualTo(Main.ACCEPTED);
+        assertThat(out.toString()).isEqualTo("ACCEPTED c-open account=zoe sequence=1\n");
     }
 
     @Test
-    void invalidAmountIsSentAndRejectedByTheLedger() {
-        int code = run("deposit", "--account", "alice", "--amount", "-5", "--command-id", "c-bad");
+    void an_amount_the_ledger_rejects_prints_the_reason_and_exits_1() {
+        run("open", "--account", "neg", "--owner", "N", "--currency", "EUR");
+        out.getBuffer().setLength(0);
+
+        int code = run("deposit", "--account", "neg", "--amount", "-5", "--command-id", "c-bad");
+
         assertThat(code).isEqualTo(Main.REJECTED);
         assertThat(out.toString())
                 .startsWith("REJECTED INVALID_AMOUNT ")
@@ -108,10 +77,13 @@ class ClientCommandsIT {
     }
 
     @Test
-    void jsonPrintsTheOutcomeAsPublished() {
+    void json_prints_the_outcome_as_published() {
+        run("open", "--account", "bob", "--owner", "Bob", "--currency", "EUR");
+        out.getBuffer().setLength(0);
+
         int code =
                 run(
-                        "withdraw",
+                        "deposit",
                         "--account",
                         "bob",
                         "--amount",
@@ -120,111 +92,82 @@ class ClientCommandsIT {
                         "--command-id",
                         "c-json",
                         "--expected-sequence",
-                        "3");
-        assertThat(code).isZero();
+                        "1");
+
+        assertThat(code).isEqualTo(Main.ACCEPTED);
         assertThat(out.toString())
                 .isEqualTo(
-                        "{\"commandId\":\"c-json\",\"accountId\":\"bob\",\"status\":\"ACCEPTED\","
-                                + "\"sequence\":1}\n");
+                        "{\"commandId\":\"c-json\",\"accountId\":\"bob\",\"status\":\"ACCEPTED\",\"sequence\":2}\n");
     }
 
     @Test
-    void tailPrintsCommandsWithKeysAndStops() {
-        run("close", "--account", "carol", "--command-id", "c-tail");
+    void a_stale_expected_sequence_is_a_concurrency_conflict() {
+        run("open", "--account", "eve", "--owner", "Eve", "--currency", "EUR");
         out.getBuffer().setLength(0);
-        int code = run("tail", "--topic", "it.commands", "--keys", "--idle-timeout", "2s");
+
+        int code = run("deposit", "--account", "eve", "--amount", "1", "--expected-sequence", "0");
+
+        assertThat(code).isEqualTo(Main.REJECTED);
+        assertThat(out.toString()).startsWith("REJECTED CONCURRENCY_CONFLICT ");
+    }
+
+    @Test
+    void tail_prints_the_event_log_with_keys_and_stops_when_idle() {
+        run(
+                "open",
+                "--account",
+                "carol",
+                "--owner",
+                "Carol",
+                "--currency",
+                "JPY",
+                "--command-id",
+                "c-tail");
+        out.getBuffer().setLength(0);
+
+        int code = run("tail", "--topic", "events", "--keys", "--idle-timeout", "2s");
+
         assertThat(code).isZero();
         assertThat(out.toString())
-                .contains(
-                        "carol\t{\"commandId\":\"c-tail\",\"type\":\"CloseAccount\","
-                                + "\"accountId\":\"carol\"}\n");
+                .containsPattern(
+                        "carol\t\\{\"eventId\":\"[0-9a-f-]{36}\",\"accountId\":\"carol\",\"sequence\":1,\"type\":\"AccountOpened\"");
     }
 
     @Test
-    void tailOfDeadLettersShowsTheErrorHeader() throws Exception {
-        try (KafkaProducer<byte[], byte[]> producer = producer(null)) {
-            ProducerRecord<byte[], byte[]> record =
-                    new ProducerRecord<>(
-                            "it.dlq", "k".getBytes(UTF_8), "not\njson".getBytes(UTF_8));
-            record.headers().add("error", "not a JSON object".getBytes(UTF_8));
-            producer.send(record).get();
-        }
+    void tail_of_dead_letters_shows_the_error_header() throws Exception {
+        ledger.sendRaw(
+                "k",
+                "not\njson".getBytes(UTF_8),
+                new org.apache.kafka.common.header.internals.RecordHeaders());
+
         int code = run("tail", "--topic", "dlq", "--max-records", "1");
+
         assertThat(code).isZero();
         assertThat(out.toString()).isEqualTo("not json  [error: not a JSON object]\n");
     }
 
     @Test
-    void missingOutcomeTimesOutWithExitThree() {
-        answering.set(false);
-        try {
-            int code =
-                    run("close", "--account", "dave", "--command-id", "c-lost", "--timeout", "2s");
-            assertThat(code).isEqualTo(Main.UNREACHABLE);
-            assertThat(err.toString())
-                    .isEqualTo(
-                            "ledger: no outcome for command c-lost within 2s"
-                                    + " (is the ledger job running?)\n");
-        } finally {
-            answering.set(true);
+    void no_outcome_in_time_exits_3() throws Exception {
+        Topics idle = new Topics("idle.");
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", ledger.bootstrapServers()))) {
+            TopicSetup.ensure(admin, idle, 1, (short) 1);
         }
-    }
 
-    private static KafkaProducer<byte[], byte[]> producer(String transactionalId) {
-        Map<String, Object> config =
-                transactionalId == null
-                        ? Map.of("bootstrap.servers", kafka.bootstrapServers())
-                        : Map.of(
-                                "bootstrap.servers",
-                                kafka.bootstrapServers(),
-                                "transactional.id",
-                                transactionalId);
-        return new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
-    }
+        int code =
+                run(
+                        "close",
+                        "--account",
+                        "dave",
+                        "--command-id",
+                        "c-lost",
+                        "--timeout",
+                        "2s",
+                        "--topic-prefix",
+                        "idle.");
 
-    /** The stand-in ledger: one transaction per outcome, as the real job writes them. */
-    private static void answer() {
-        try (KafkaConsumer<byte[], byte[]> consumer =
-                        new KafkaConsumer<>(
-                                Map.of("bootstrap.servers", kafka.bootstrapServers()),
-                                new ByteArrayDeserializer(),
-                                new ByteArrayDeserializer());
-                KafkaProducer<byte[], byte[]> producer =
-                        producer("responder-" + UUID.randomUUID())) {
-            producer.initTransactions();
-            List<TopicPartition> partitions =
-                    List.of(
-                            new TopicPartition("it.commands", 0),
-                            new TopicPartition("it.commands", 1));
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (true) {
-                for (ConsumerRecord<byte[], byte[]> record :
-                        consumer.poll(Duration.ofMillis(100))) {
-                    if (!answering.get()) {
-                        continue;
-                    }
-                    CommandCodec.Address address = CommandCodec.address(record.value());
-                    Parsed<CommandEnvelope> parsed = CommandCodec.decode(record.value(), 0L);
-                    Outcome outcome =
-                            parsed instanceof Parsed.Invalid<CommandEnvelope> invalid
-                                    ? Outcome.rejected(
-                                            address.commandId(),
-                                            address.accountId(),
-                                            invalid.reason(),
-                                            invalid.message())
-                                    : Outcome.accepted(address.commandId(), address.accountId(), 1);
-                    producer.beginTransaction();
-                    producer.send(
-                            new ProducerRecord<>(
-                                    "it.outcomes",
-                                    address.commandId().getBytes(UTF_8),
-                                    OutcomeCodec.encode(outcome)));
-                    producer.commitTransaction();
-                }
-            }
-        } catch (RuntimeException stopped) {
-            // The broker went away at the end of the tests.
-        }
+        assertThat(code).isEqualTo(Main.UNREACHABLE);
+        assertThat(err.toString())
+                .isEqualTo(
+                        "ledger: no outcome for command c-lost within 2s (is the ledger job running?)\n");
     }
 }

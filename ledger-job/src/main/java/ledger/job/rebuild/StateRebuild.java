@@ -38,7 +38,8 @@ public final class StateRebuild {
     public static void run(JobConfig config, String savepointUri) throws Exception {
         Configuration flink = new Configuration();
         flink.setString("execution.runtime-mode", "BATCH");
-        flink.setString("pipeline.generic-types", "false");
+        // Unlike the live job, generic types stay on: the State Processor API ships its own
+        // operator state through Kryo (TaggedOperatorSubtaskState).
         flink.setString("state.backend.type", config.stateBackend());
         if (config.parallelism() > 0) {
             flink.setString("parallelism.default", String.valueOf(config.parallelism()));

@@ -1,0 +1,97 @@
+package ledger.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import ledger.app.embedded.EmbeddedLedger.Settings;
+import ledger.domain.Outcome;
+import ledger.job.Checkpoints;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Checkpoints lost: the job's state rebuilt from the event log alone equals the state the live job
+ * had, and new commands continue with the right sequences and dedup.
+ */
+class RebuildIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    @TempDir Path dir;
+
+    @Test
+    void state_rebuilt_from_the_log_equals_the_checkpointed_state() throws Exception {
+        Settings settings = TestLedger.settings(dir, "hashmap");
+        List<Workload.Command> commands = Workload.generate("rebuild", 15, 300, 11);
+        Set<String> ids =
+                commands.stream().map(Workload.Command::commandId).collect(Collectors.toSet());
+        Map<String, List<Outcome>> before;
+        try (TestLedger ledger = TestLedger.start(settings)) {
+            for (Workload.Command command : commands) {
+                ledger.send(command.accountId(), command.json());
+            }
+            before = ledger.awaitOutcomes(ids, WAIT);
+            // One more checkpoint after the last outcome was committed holds the final state.
+            Thread.sleep(1500);
+        }
+        Path checkpoint = Checkpoints.latest(settings.jobCheckpoints()).orElseThrow();
+        Map<String, String> live = StateReader.read(checkpoint.toUri().toString());
+        assertThat(live).hasSizeGreaterThanOrEqualTo(15);
+        deleteAll(settings.checkpointDir());
+
+        Settings rebuilding = withRebuild(settings);
+        try (TestLedger ledger = TestLedger.start(rebuilding)) {
+            String savepoint = ledger.ledger().resumedFrom().orElseThrow();
+            assertThat(savepoint).contains("rebuilt-");
+            assertThat(StateReader.read(savepoint)).isEqualTo(live);
+
+            Workload.Command repeated = commands.get(commands.size() - 1);
+            ledger.send(repeated.accountId(), repeated.json());
+            ledger.send(
+                    "rebuild-acct-1",
+                    TestLedger.money("Deposit", "after-rebuild", "rebuild-acct-1", "1"));
+            Map<String, List<Outcome>> after =
+                    ledger.awaitOutcomes(Set.of("after-rebuild", repeated.commandId()), WAIT);
+
+            assertThat(after.get(repeated.commandId()))
+                    .containsOnly(before.get(repeated.commandId()).get(0));
+            long lastSequence =
+                    LogAudit.verify(ledger.bootstrapServers(), ledger.topics())
+                            .eventsByAccount()
+                            .get("rebuild-acct-1")
+                            .size();
+            assertThat(after.get("after-rebuild").get(0))
+                    .isEqualTo(Outcome.accepted("after-rebuild", "rebuild-acct-1", lastSequence));
+        }
+    }
+
+    private static Settings withRebuild(Settings s) {
+        return new Settings(
+                s.dataDir(),
+                s.kafkaPort(),
+                s.controllerPort(),
+                s.webUiPort(),
+                s.parallelism(),
+                s.partitions(),
+                s.topicPrefix(),
+                s.checkpointInterval(),
+                s.stateBackend(),
+                s.dedupWindow(),
+                true);
+    }
+
+    private static void deleteAll(Path root) throws Exception {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        assertThat(root).doesNotExist();
+    }
+}

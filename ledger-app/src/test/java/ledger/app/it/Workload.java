@@ -1,0 +1,59 @@
+package ledger.app.it;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A seeded stream of commands over a set of accounts: opens first, then deposits, withdrawals (some
+ * beyond the balance), amounts too precise, unknown accounts, closes and repeated ids.
+ */
+public final class Workload {
+
+    /** One command to send: its account, id and JSON. */
+    public record Command(String accountId, String commandId, String json) {}
+
+    private Workload() {}
+
+    public static List<Command> generate(String prefix, int accounts, int commands, long seed) {
+        Random random = new Random(seed);
+        List<Command> out = new ArrayList<>();
+        for (int a = 0; a < accounts; a++) {
+            String account = prefix + "-acct-" + a;
+            String id = prefix + "-open-" + a;
+            out.add(
+                    new Command(
+                            account, id, TestLedger.open(id, account, a % 5 == 0 ? "JPY" : "EUR")));
+        }
+        for (int i = 0; i < commands; i++) {
+            String account = prefix + "-acct-" + random.nextInt(accounts);
+            String id = prefix + "-cmd-" + i;
+            int kind = random.nextInt(100);
+            String json;
+            if (kind < 45) {
+                json = TestLedger.money("Deposit", id, account, amount(random));
+            } else if (kind < 85) {
+                json = TestLedger.money("Withdraw", id, account, amount(random));
+            } else if (kind < 90) {
+                json = TestLedger.money("Deposit", id, account, "1.005");
+            } else if (kind < 94) {
+                account = prefix + "-nobody";
+                json = TestLedger.money("Deposit", id, account, "1");
+            } else if (kind < 96) {
+                json = TestLedger.close(id, account);
+            } else if (!out.isEmpty()) {
+                Command earlier = out.get(random.nextInt(out.size()));
+                out.add(earlier);
+                continue;
+            } else {
+                continue;
+            }
+            out.add(new Command(account, id, json));
+        }
+        return out;
+    }
+
+    private static String amount(Random random) {
+        return random.nextInt(500) + (random.nextBoolean() ? "" : "." + random.nextInt(10) + "0");
+    }
+}
