@@ -5,12 +5,22 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import ledger.app.embedded.EmbeddedLedger;
 import ledger.app.embedded.EmbeddedLedger.Settings;
 import ledger.app.embedded.Ports;
+import ledger.codec.CommandCodec;
+import ledger.domain.AccountCommand;
+import ledger.domain.AccountCommand.CloseAccount;
+import ledger.domain.AccountCommand.Deposit;
+import ledger.domain.AccountCommand.OpenAccount;
+import ledger.domain.AccountCommand.Withdraw;
+import ledger.domain.Amount;
+import ledger.domain.CommandEnvelope;
 import ledger.domain.Outcome;
+import ledger.domain.Parsed;
 import ledger.job.kafka.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -91,35 +101,28 @@ public final class TestLedger implements AutoCloseable {
     }
 
     public static String open(String commandId, String accountId, String currency) {
-        return "{\"commandId\":\""
-                + commandId
-                + "\",\"type\":\"OpenAccount\",\"accountId\":\""
-                + accountId
-                + "\",\"owner\":\"Owner of "
-                + accountId
-                + "\",\"currency\":\""
-                + currency
-                + "\"}";
+        return json(commandId, accountId, new OpenAccount("Owner of " + accountId, currency));
     }
 
+    /** A Deposit or Withdraw; the amount must be valid syntax (the ledger judges the rest). */
     public static String money(String type, String commandId, String accountId, String amount) {
-        return "{\"commandId\":\""
-                + commandId
-                + "\",\"type\":\""
-                + type
-                + "\",\"accountId\":\""
-                + accountId
-                + "\",\"amount\":\""
-                + amount
-                + "\"}";
+        Amount parsed = ((Parsed.Valid<Amount>) Amount.parse(amount)).value();
+        return json(
+                commandId,
+                accountId,
+                type.equals("Deposit") ? new Deposit(parsed) : new Withdraw(parsed));
     }
 
     public static String close(String commandId, String accountId) {
-        return "{\"commandId\":\""
-                + commandId
-                + "\",\"type\":\"CloseAccount\",\"accountId\":\""
-                + accountId
-                + "\"}";
+        return json(commandId, accountId, new CloseAccount());
+    }
+
+    private static String json(String commandId, String accountId, AccountCommand command) {
+        return new String(
+                CommandCodec.encode(
+                        new CommandEnvelope(
+                                commandId, accountId, OptionalLong.empty(), 0, command)),
+                StandardCharsets.UTF_8);
     }
 
     @Override

@@ -5,11 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
+import ledger.codec.CommandCodec;
 import ledger.codec.EventCodec;
 import ledger.codec.OutcomeCodec;
 import ledger.domain.Account;
+import ledger.domain.AccountCommand;
+import ledger.domain.AccountCommand.Deposit;
+import ledger.domain.AccountCommand.OpenAccount;
+import ledger.domain.AccountCommand.Withdraw;
 import ledger.domain.AccountEvent.MoneyDeposited;
+import ledger.domain.Amount;
+import ledger.domain.CommandEnvelope;
 import ledger.domain.Outcome;
+import ledger.domain.Parsed;
 import ledger.domain.Reason;
 import ledger.domain.RecordedEvent;
 import ledger.job.Inbound;
@@ -192,30 +201,26 @@ class AccountProcessorTest {
     }
 
     private static String open(String commandId, String accountId) {
-        return "{\"commandId\":\""
-                + commandId
-                + "\",\"type\":\"OpenAccount\",\"accountId\":\""
-                + accountId
-                + "\",\"owner\":\"Alice\",\"currency\":\"EUR\"}";
+        return json(commandId, accountId, new OpenAccount("Alice", "EUR"));
     }
 
     private static String deposit(String commandId, String accountId, String amount) {
-        return money("Deposit", commandId, accountId, amount);
+        return json(commandId, accountId, new Deposit(amount(amount)));
     }
 
     private static String withdraw(String commandId, String accountId, String amount) {
-        return money("Withdraw", commandId, accountId, amount);
+        return json(commandId, accountId, new Withdraw(amount(amount)));
     }
 
-    private static String money(String type, String commandId, String accountId, String amount) {
-        return "{\"commandId\":\""
-                + commandId
-                + "\",\"type\":\""
-                + type
-                + "\",\"accountId\":\""
-                + accountId
-                + "\",\"amount\":\""
-                + amount
-                + "\"}";
+    private static Amount amount(String text) {
+        return ((Parsed.Valid<Amount>) Amount.parse(text)).value();
+    }
+
+    private static String json(String commandId, String accountId, AccountCommand command) {
+        return new String(
+                CommandCodec.encode(
+                        new CommandEnvelope(
+                                commandId, accountId, OptionalLong.empty(), 0, command)),
+                StandardCharsets.UTF_8);
     }
 }
