@@ -34,8 +34,8 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Formats the directory on first use and starts the broker; fails fast on a busy port. */
     public static EmbeddedKafka start(Path dir, int port, int controllerPort) throws IOException {
-        Ports.requireFree(port, "Kafka");
-        Ports.requireFree(controllerPort, "the Kafka controller");
+        Ports.requireFree(port, "Kafka", "--kafka-port");
+        Ports.requireFree(controllerPort, "the Kafka controller", "--controller-port");
         Path logDir = dir.resolve("kafka");
         Files.createDirectories(logDir);
         Properties props = properties(logDir, port, controllerPort);

@@ -64,7 +64,7 @@ public final class EmbeddedLedger implements AutoCloseable {
 
     public static EmbeddedLedger start(Settings settings) throws Exception {
         Path dataDir = requireWritable(settings.dataDir());
-        Ports.requireFree(settings.webUiPort(), "the Flink web UI");
+        Ports.requireFree(settings.webUiPort(), "the Flink web UI", "--web-ui-port");
         EmbeddedKafka kafka =
                 EmbeddedKafka.start(dataDir, settings.kafkaPort(), settings.controllerPort());
         try {

@@ -10,13 +10,18 @@ public final class Ports {
 
     private Ports() {}
 
-    public static void requireFree(int port, String what) {
+    public static void requireFree(int port, String what, String option) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
         } catch (IOException busy) {
             throw new IllegalStateException(
-                    "port " + port + " for " + what + " is already in use; choose another port");
+                    "port "
+                            + port
+                            + " for "
+                            + what
+                            + " is already in use; stop what holds it or choose another with "
+                            + option);
         }
     }
 
