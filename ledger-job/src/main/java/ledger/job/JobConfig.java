@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import ledger.job.kafka.Topics;
+import ledger.codec.Topics;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.util.TimeUtils;
 

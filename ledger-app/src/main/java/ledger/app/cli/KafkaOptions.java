@@ -3,7 +3,7 @@ package ledger.app.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
-import ledger.job.kafka.Topics;
+import ledger.codec.Topics;
 import picocli.CommandLine.Option;
 
 /** Where the ledger's Kafka is and how its topics are named: shared by every subcommand. */

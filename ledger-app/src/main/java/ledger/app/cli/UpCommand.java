@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import ledger.app.embedded.EmbeddedLedger;
 import ledger.app.embedded.EmbeddedLedger.Settings;
-import ledger.job.kafka.Topics;
+import ledger.codec.Topics;
 import org.apache.flink.util.TimeUtils;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.LoggerContext;

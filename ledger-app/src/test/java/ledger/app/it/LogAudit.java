@@ -14,13 +14,13 @@ import ledger.codec.CommandCodec;
 import ledger.codec.CommandCodec.Address;
 import ledger.codec.EventCodec;
 import ledger.codec.OutcomeCodec;
+import ledger.codec.Topics;
 import ledger.domain.Account;
 import ledger.domain.AccountDecider;
 import ledger.domain.AccountHandler;
 import ledger.domain.AccountHandler.Handled;
 import ledger.domain.Outcome;
 import ledger.domain.RecordedEvent;
-import ledger.job.kafka.Topics;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**

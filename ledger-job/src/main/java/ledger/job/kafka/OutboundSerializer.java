@@ -1,6 +1,8 @@
 package ledger.job.kafka;
 
+import ledger.codec.Topics;
 import ledger.job.Outbound;
+import ledger.job.Outbound.Channel;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -14,6 +16,14 @@ public final class OutboundSerializer implements KafkaRecordSerializationSchema<
         this.topics = topics;
     }
 
+    private String topic(Channel channel) {
+        return switch (channel) {
+            case EVENTS -> topics.events();
+            case OUTCOMES -> topics.outcomes();
+            case DLQ -> topics.dlq();
+        };
+    }
+
     @Override
     public ProducerRecord<byte[], byte[]> serialize(
             Outbound record, KafkaSinkContext context, Long timestamp) {
@@ -25,6 +35,6 @@ public final class OutboundSerializer implements KafkaRecordSerializationSchema<
         }
         Long stamp = record.timestamp() == Outbound.NO_TIMESTAMP ? null : record.timestamp();
         return new ProducerRecord<>(
-                topics.of(record.channel()), null, stamp, record.key(), record.value(), headers);
+                topic(record.channel()), null, stamp, record.key(), record.value(), headers);
     }
 }

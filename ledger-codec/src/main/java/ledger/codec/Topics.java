@@ -1,9 +1,8 @@
-package ledger.job.kafka;
+package ledger.codec;
 
 import java.io.Serializable;
-import ledger.job.Outbound.Channel;
 
-/** The names of the ledger's topics under one prefix ({@code ledger.} by default). */
+/** The names of the contract's topics under one prefix ({@code ledger.} by default). */
 public record Topics(String prefix) implements Serializable {
 
     public static final String DEFAULT_PREFIX = "ledger.";
@@ -26,14 +25,6 @@ public record Topics(String prefix) implements Serializable {
 
     public String dlq() {
         return prefix + "dlq";
-    }
-
-    public String of(Channel channel) {
-        return switch (channel) {
-            case EVENTS -> events();
-            case OUTCOMES -> outcomes();
-            case DLQ -> dlq();
-        };
     }
 
     /** A topic named by its short name ({@code events}) or in full ({@code ledger.events}). */
