@@ -4,9 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import ledger.app.cli.BalanceCommand;
 import ledger.app.cli.CloseCommand;
 import ledger.app.cli.DepositCommand;
+import ledger.app.cli.HistoryCommand;
 import ledger.app.cli.OpenCommand;
+import ledger.app.cli.ReplayCommand;
 import ledger.app.cli.TailCommand;
 import ledger.app.cli.UpCommand;
 import ledger.app.cli.WithdrawCommand;
@@ -25,7 +28,10 @@ import picocli.CommandLine.Command;
             DepositCommand.class,
             WithdrawCommand.class,
             CloseCommand.class,
+            BalanceCommand.class,
+            HistoryCommand.class,
             TailCommand.class,
+            ReplayCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -49,6 +49,23 @@ public final class UpCommand implements Callable<Integer> {
     int webUiPort;
 
     @Option(
+            names = "--http-port",
+            defaultValue = "8080",
+            description = "HTTP API port (default: ${DEFAULT-VALUE})")
+    int httpPort;
+
+    @Option(
+            names = "--postgres-port",
+            defaultValue = "54320",
+            description = "port of the embedded PostgreSQL read store (default: ${DEFAULT-VALUE})")
+    int postgresPort;
+
+    @Option(
+            names = "--jdbc-url",
+            description = "use this PostgreSQL for the read store instead of starting one")
+    String jdbcUrl;
+
+    @Option(
             names = "--parallelism",
             defaultValue = "2",
             description = "job parallelism (default: ${DEFAULT-VALUE})")
@@ -101,6 +118,9 @@ public final class UpCommand implements Callable<Integer> {
                         kafkaPort,
                         controllerPort,
                         webUiPort,
+                        postgresPort,
+                        httpPort,
+                        jdbcUrl,
                         parallelism,
                         partitions,
                         topicPrefix,
@@ -130,6 +150,8 @@ public final class UpCommand implements Callable<Integer> {
                                 .map(p -> "resumed from " + p)
                                 .orElse("started fresh"));
         System.out.println("ledger: Flink web UI on http://127.0.0.1:" + webUiPort);
+        System.out.println(
+                "ledger: HTTP API on " + ledger.apiUrl() + ", read store " + ledger.jdbcUrl());
         System.out.printf(
                 "ledger: up in %.1f s; logs in %s; Ctrl-C to stop%n",
                 (System.nanoTime() - started) / 1e9, dir.resolve("logs"));

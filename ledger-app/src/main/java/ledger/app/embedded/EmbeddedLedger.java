@@ -4,22 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import ledger.codec.Topics;
-import ledger.job.Checkpoints;
-import ledger.job.JobConfig;
-import ledger.job.LedgerJob;
-import ledger.job.rebuild.StateRebuild;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The whole ledger in one process: a Kafka broker, the ledger's topics, and the ledger job on a
- * Flink MiniCluster with its web UI, all kept under one data directory. Started again, it resumes
- * from the retained Kafka log and the newest checkpoint.
+ * The whole ledger in one process: a Kafka broker with the ledger's topics, the ledger job on a
+ * Flink MiniCluster, PostgreSQL with the read store, the projector and the HTTP API, all kept under
+ * one data directory. Started again, it resumes from the retained Kafka log, the newest checkpoint
+ * and the projected offsets.
  */
 public final class EmbeddedLedger implements AutoCloseable {
 
@@ -32,6 +27,9 @@ public final class EmbeddedLedger implements AutoCloseable {
             int kafkaPort,
             int controllerPort,
             int webUiPort,
+            int postgresPort,
+            int httpPort,
+            String jdbcUrl,
             int parallelism,
             int partitions,
             String topicPrefix,
@@ -47,40 +45,80 @@ public final class EmbeddedLedger implements AutoCloseable {
         public Path jobCheckpoints() {
             return checkpointDir().resolve(JOB_ID);
         }
+
+        public Settings withRebuildState() {
+            return new Settings(
+                    dataDir,
+                    kafkaPort,
+                    controllerPort,
+                    webUiPort,
+                    postgresPort,
+                    httpPort,
+                    jdbcUrl,
+                    parallelism,
+                    partitions,
+                    topicPrefix,
+                    checkpointInterval,
+                    stateBackend,
+                    dedupWindow,
+                    true);
+        }
     }
 
+    private final Deque<AutoCloseable> started;
     private final EmbeddedKafka kafka;
-    private final JobClient job;
-    private final JobConfig config;
-    private final String resumedFrom;
+    private final EmbeddedJob job;
+    private final ReadSide readSide;
+    private final String jdbcUrl;
 
     private EmbeddedLedger(
-            EmbeddedKafka kafka, JobClient job, JobConfig config, String resumedFrom) {
+            Deque<AutoCloseable> started,
+            EmbeddedKafka kafka,
+            EmbeddedJob job,
+            ReadSide readSide,
+            String jdbcUrl) {
+        this.started = started;
         this.kafka = kafka;
         this.job = job;
-        this.config = config;
-        this.resumedFrom = resumedFrom;
+        this.readSide = readSide;
+        this.jdbcUrl = jdbcUrl;
     }
 
     public static EmbeddedLedger start(Settings settings) throws Exception {
         Path dataDir = requireWritable(settings.dataDir());
         Ports.requireFree(settings.webUiPort(), "the Flink web UI", "--web-ui-port");
-        EmbeddedKafka kafka =
-                EmbeddedKafka.start(dataDir, settings.kafkaPort(), settings.controllerPort());
+        Ports.requireFree(settings.httpPort(), "the HTTP API", "--http-port");
+        Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            JobConfig config = jobConfig(settings, kafka.bootstrapServers());
-            LedgerJob.createTopics(config);
-            String restoreFrom = restorePoint(settings, config);
-            if (restoreFrom != null) {
-                config = config.restoringFrom(restoreFrom);
+            EmbeddedKafka kafka =
+                    push(
+                            started,
+                            EmbeddedKafka.start(
+                                    dataDir, settings.kafkaPort(), settings.controllerPort()));
+            EmbeddedJob job = push(started, EmbeddedJob.start(settings, kafka.bootstrapServers()));
+            String jdbcUrl = settings.jdbcUrl();
+            if (jdbcUrl == null) {
+                jdbcUrl =
+                        push(
+                                        started,
+                                        EmbeddedPostgresServer.start(
+                                                dataDir.resolve("postgres"),
+                                                settings.postgresPort()))
+                                .jdbcUrl();
             }
-            StreamExecutionEnvironment env =
-                    StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(
-                            flinkConfiguration(settings, config));
-            JobClient job = LedgerJob.start(env, config);
-            return new EmbeddedLedger(kafka, job, config, restoreFrom);
+            ReadSide readSide =
+                    push(
+                            started,
+                            ReadSide.start(
+                                    jdbcUrl,
+                                    job.config().kafkaClientProperties(),
+                                    job.config().topics(),
+                                    "127.0.0.1",
+                                    settings.httpPort(),
+                                    job::status));
+            return new EmbeddedLedger(started, kafka, job, readSide, jdbcUrl);
         } catch (Exception | Error e) {
-            kafka.close();
+            closeAll(started);
             throw e;
         }
     }
@@ -90,76 +128,54 @@ public final class EmbeddedLedger implements AutoCloseable {
     }
 
     public Topics topics() {
-        return config.topics();
+        return job.config().topics();
     }
 
     public JobClient job() {
-        return job;
+        return job.client();
+    }
+
+    public String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    public ReadSide readSide() {
+        return readSide;
+    }
+
+    /** The HTTP API's base URL. */
+    public String apiUrl() {
+        return "http://127.0.0.1:" + readSide.port();
     }
 
     /** The checkpoint or savepoint this run started from, if any. */
     public Optional<String> resumedFrom() {
-        return Optional.ofNullable(resumedFrom);
+        return Optional.ofNullable(job.config().restoreFrom());
     }
 
-    /** Cancels the job (its last checkpoint is retained) and stops the broker. */
+    /** Stops everything in the reverse order of starting; the job's last checkpoint is kept. */
     @Override
     public void close() throws Exception {
-        try {
-            job.cancel().get(30, TimeUnit.SECONDS);
-            job.getJobExecutionResult().handle((result, failure) -> null).get(30, TimeUnit.SECONDS);
-        } finally {
-            kafka.close();
-        }
+        closeAll(started);
     }
 
-    private static JobConfig jobConfig(Settings settings, String bootstrapServers) {
-        return JobConfig.of(
-                Map.of(
-                        JobConfig.BOOTSTRAP_SERVERS, bootstrapServers,
-                        JobConfig.TOPIC_PREFIX, settings.topicPrefix(),
-                        JobConfig.PARTITIONS, String.valueOf(settings.partitions()),
-                        JobConfig.CHECKPOINT_DIR, settings.checkpointDir().toUri().toString(),
-                        JobConfig.CHECKPOINT_INTERVAL,
-                                settings.checkpointInterval().toMillis() + "ms",
-                        JobConfig.STATE_BACKEND, settings.stateBackend(),
-                        JobConfig.DEDUP_WINDOW, settings.dedupWindow().toMillis() + "ms",
-                        JobConfig.PARALLELISM, String.valueOf(settings.parallelism())),
-                Map.of());
+    private static <T extends AutoCloseable> T push(Deque<AutoCloseable> started, T component) {
+        started.push(component);
+        return component;
     }
 
-    /**
-     * The newest checkpoint, or with {@code rebuildState} a savepoint rebuilt from the event log;
-     * the old checkpoints are then moved aside, not deleted.
-     */
-    private static String restorePoint(Settings settings, JobConfig config) throws Exception {
-        if (settings.rebuildState()) {
-            Path jobDir = settings.jobCheckpoints();
-            if (Files.exists(jobDir)) {
-                Files.move(
-                        jobDir,
-                        jobDir.resolveSibling(JOB_ID + "-replaced-" + System.currentTimeMillis()));
+    private static void closeAll(Deque<AutoCloseable> started) throws Exception {
+        Exception first = null;
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                first = first == null ? e : first;
             }
-            Path savepoint =
-                    settings.dataDir()
-                            .resolve("flink")
-                            .resolve("rebuilt-" + System.currentTimeMillis());
-            StateRebuild.run(config, savepoint.toUri().toString());
-            return savepoint.toUri().toString();
         }
-        return Checkpoints.latest(settings.jobCheckpoints())
-                .map(p -> p.toUri().toString())
-                .orElse(null);
-    }
-
-    private static Configuration flinkConfiguration(Settings settings, JobConfig config) {
-        Configuration flink = config.flinkConfiguration();
-        flink.setString("$internal.pipeline.job-id", JOB_ID);
-        flink.setString("rest.bind-address", "127.0.0.1");
-        flink.setString("rest.address", "127.0.0.1");
-        flink.setString("rest.port", String.valueOf(settings.webUiPort()));
-        flink.setString("taskmanager.numberOfTaskSlots", String.valueOf(settings.parallelism()));
-        return flink;
+        if (first != null) {
+            throw first;
+        }
     }
 
     private static Path requireWritable(Path dataDir) {

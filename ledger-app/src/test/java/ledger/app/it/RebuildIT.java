@@ -47,7 +47,7 @@ class RebuildIT {
         assertThat(live).hasSizeGreaterThanOrEqualTo(15);
         deleteAll(settings.checkpointDir());
 
-        Settings rebuilding = withRebuild(settings);
+        Settings rebuilding = settings.withRebuildState();
         try (TestLedger ledger = TestLedger.start(rebuilding)) {
             String savepoint = ledger.ledger().resumedFrom().orElseThrow();
             assertThat(savepoint).contains("rebuilt-");
@@ -71,21 +71,6 @@ class RebuildIT {
             assertThat(after.get("after-rebuild").get(0))
                     .isEqualTo(Outcome.accepted("after-rebuild", "rebuild-acct-1", lastSequence));
         }
-    }
-
-    private static Settings withRebuild(Settings s) {
-        return new Settings(
-                s.dataDir(),
-                s.kafkaPort(),
-                s.controllerPort(),
-                s.webUiPort(),
-                s.parallelism(),
-                s.partitions(),
-                s.topicPrefix(),
-                s.checkpointInterval(),
-                s.stateBackend(),
-                s.dedupWindow(),
-                true);
     }
 
     private static void deleteAll(Path root) throws Exception {

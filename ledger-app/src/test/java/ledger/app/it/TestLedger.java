@@ -49,6 +49,9 @@ public final class TestLedger implements AutoCloseable {
                 Ports.free(),
                 Ports.free(),
                 Ports.free(),
+                Ports.free(),
+                Ports.free(),
+                null,
                 2,
                 4,
                 Topics.DEFAULT_PREFIX,
@@ -68,6 +71,10 @@ public final class TestLedger implements AutoCloseable {
 
     public Topics topics() {
         return ledger.topics();
+    }
+
+    public String apiUrl() {
+        return ledger.apiUrl();
     }
 
     public EmbeddedLedger ledger() {

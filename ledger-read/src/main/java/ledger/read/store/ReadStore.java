@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,6 +30,11 @@ public final class ReadStore implements AutoCloseable {
 
     /** The schema the API reads; a rebuild fills another one and swaps it in. */
     public static final String LIVE_SCHEMA = "ledger_read";
+
+    /** Instants beyond these are clamped: PostgreSQL's timestamps end, and no event is there. */
+    private static final long EARLIEST = Instant.parse("0001-01-01T00:00:00Z").toEpochMilli();
+
+    private static final long LATEST = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
 
     private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -174,7 +181,7 @@ public final class ReadStore implements AutoCloseable {
                                         + " WHERE account_id = ? AND occurred_at <= ?"
                                         + " ORDER BY sequence DESC LIMIT 1")) {
             q.setString(1, accountId);
-            q.setTimestamp(2, new Timestamp(epochMillis));
+            q.setObject(2, utc(Math.max(EARLIEST, Math.min(LATEST, epochMillis))));
             try (ResultSet r = q.executeQuery()) {
                 return r.next()
                         ? Optional.of(
@@ -272,7 +279,7 @@ public final class ReadStore implements AutoCloseable {
                 StatementLine line = StatementLine.of(projected.event(), after, projected.json());
                 insert.setString(1, line.accountId());
                 insert.setLong(2, line.sequence());
-                insert.setTimestamp(3, new Timestamp(line.occurredAt()));
+                insert.setObject(3, utc(line.occurredAt()));
                 insert.setString(4, line.type());
                 insert.setString(5, line.commandId());
                 insert.setLong(6, line.balance().minor());
@@ -403,6 +410,10 @@ public final class ReadStore implements AutoCloseable {
             }
             return values;
         }
+    }
+
+    private static OffsetDateTime utc(long epochMillis) {
+        return OffsetDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), ZoneOffset.UTC);
     }
 
     private String table(String name) {
