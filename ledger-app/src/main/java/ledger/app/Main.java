@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import ledger.app.cli.AuditCommand;
 import ledger.app.cli.BalanceCommand;
 import ledger.app.cli.CloseCommand;
 import ledger.app.cli.DepositCommand;
@@ -11,6 +12,7 @@ import ledger.app.cli.HistoryCommand;
 import ledger.app.cli.OpenCommand;
 import ledger.app.cli.ReplayCommand;
 import ledger.app.cli.TailCommand;
+import ledger.app.cli.TransferCommand;
 import ledger.app.cli.UpCommand;
 import ledger.app.cli.WithdrawCommand;
 import picocli.CommandLine;
@@ -27,11 +29,13 @@ import picocli.CommandLine.Command;
             OpenCommand.class,
             DepositCommand.class,
             WithdrawCommand.class,
+            TransferCommand.class,
             CloseCommand.class,
             BalanceCommand.class,
             HistoryCommand.class,
             TailCommand.class,
             ReplayCommand.class,
+            AuditCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -8,6 +8,7 @@ import ledger.domain.AccountCommand;
 import ledger.domain.AccountCommand.CloseAccount;
 import ledger.domain.AccountCommand.Deposit;
 import ledger.domain.AccountCommand.OpenAccount;
+import ledger.domain.AccountCommand.Transfer;
 import ledger.domain.AccountCommand.Withdraw;
 import ledger.domain.Amount;
 import ledger.domain.CommandEnvelope;
@@ -34,6 +35,7 @@ public final class CommandCodec {
                     "OpenAccount", CommandCodec::openAccount,
                     "Deposit", node -> amount(node).map(Deposit::new),
                     "Withdraw", node -> amount(node).map(Withdraw::new),
+                    "Transfer", CommandCodec::transfer,
                     "CloseAccount", node -> Parsed.valid(new CloseAccount()));
 
     private CommandCodec() {}
@@ -114,6 +116,9 @@ public final class CommandCodec {
                         json.writeStringField("amount", deposit.amount().toString());
                     } else if (command instanceof Withdraw withdraw) {
                         json.writeStringField("amount", withdraw.amount().toString());
+                    } else if (command instanceof Transfer transfer) {
+                        json.writeStringField("toAccountId", transfer.toAccountId());
+                        json.writeStringField("amount", transfer.amount().toString());
                     }
                     if (envelope.expectedSequence().isPresent()) {
                         json.writeNumberField(
@@ -133,6 +138,14 @@ public final class CommandCodec {
             return invalid("currency must be an upper-case ISO 4217 code such as \"EUR\"");
         }
         return Parsed.valid(new OpenAccount(owner, currency));
+    }
+
+    private static Parsed<AccountCommand> transfer(JsonNode node) {
+        String to = Json.text(node, "toAccountId");
+        if (to == null || !Names.isAccountId(to)) {
+            return invalid("toAccountId must be 1-64 characters of A-Z a-z 0-9 . _ -");
+        }
+        return amount(node).map(amount -> new Transfer(to, amount));
     }
 
     private static Parsed<Amount> amount(JsonNode node) {

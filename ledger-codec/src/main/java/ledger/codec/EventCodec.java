@@ -8,7 +8,11 @@ import ledger.domain.AccountEvent.AccountClosed;
 import ledger.domain.AccountEvent.AccountOpened;
 import ledger.domain.AccountEvent.MoneyDeposited;
 import ledger.domain.AccountEvent.MoneyWithdrawn;
+import ledger.domain.AccountEvent.TransferCredited;
+import ledger.domain.AccountEvent.TransferDebited;
+import ledger.domain.AccountEvent.TransferRefunded;
 import ledger.domain.Money;
+import ledger.domain.Reason;
 import ledger.domain.RecordedEvent;
 
 /** The JSON of the event log: every event type, at every schema version ever written. */
@@ -62,6 +66,25 @@ public final class EventCodec {
                             new MoneyDeposited(money(data, "amount"), money(data, "balance"));
                     case "MoneyWithdrawn" ->
                             new MoneyWithdrawn(money(data, "amount"), money(data, "balance"));
+                    case "TransferDebited" ->
+                            new TransferDebited(
+                                    Json.requiredText(data, "transferId"),
+                                    Json.requiredText(data, "toAccountId"),
+                                    money(data, "amount"),
+                                    money(data, "balance"));
+                    case "TransferCredited" ->
+                            new TransferCredited(
+                                    Json.requiredText(data, "transferId"),
+                                    Json.requiredText(data, "fromAccountId"),
+                                    money(data, "amount"),
+                                    money(data, "balance"));
+                    case "TransferRefunded" ->
+                            new TransferRefunded(
+                                    Json.requiredText(data, "transferId"),
+                                    Json.requiredText(data, "toAccountId"),
+                                    money(data, "amount"),
+                                    money(data, "balance"),
+                                    reason(data));
                     case "AccountClosed" -> new AccountClosed();
                     default -> throw new IllegalArgumentException("unknown event type " + type);
                 };
@@ -83,8 +106,32 @@ public final class EventCodec {
         } else if (event instanceof MoneyWithdrawn withdrawn) {
             json.writeStringField("amount", withdrawn.amount().toString());
             json.writeStringField("balance", withdrawn.balance().toString());
+        } else if (event instanceof TransferDebited debited) {
+            json.writeStringField("transferId", debited.transferId());
+            json.writeStringField("toAccountId", debited.toAccountId());
+            json.writeStringField("amount", debited.amount().toString());
+            json.writeStringField("balance", debited.balance().toString());
+        } else if (event instanceof TransferCredited credited) {
+            json.writeStringField("transferId", credited.transferId());
+            json.writeStringField("fromAccountId", credited.fromAccountId());
+            json.writeStringField("amount", credited.amount().toString());
+            json.writeStringField("balance", credited.balance().toString());
+        } else if (event instanceof TransferRefunded refunded) {
+            json.writeStringField("transferId", refunded.transferId());
+            json.writeStringField("toAccountId", refunded.toAccountId());
+            json.writeStringField("amount", refunded.amount().toString());
+            json.writeStringField("balance", refunded.balance().toString());
+            json.writeStringField("reason", refunded.reason().name());
         } else if (!(event instanceof AccountClosed)) {
             throw new IllegalStateException("no encoding for " + event.getClass().getSimpleName());
+        }
+    }
+
+    private static Reason reason(JsonNode data) {
+        try {
+            return Reason.valueOf(Json.requiredText(data, "reason"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("bad reason in a TransferRefunded event");
         }
     }
 

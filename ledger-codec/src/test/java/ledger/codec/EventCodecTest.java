@@ -17,7 +17,11 @@ import ledger.domain.AccountEvent.AccountClosed;
 import ledger.domain.AccountEvent.AccountOpened;
 import ledger.domain.AccountEvent.MoneyDeposited;
 import ledger.domain.AccountEvent.MoneyWithdrawn;
+import ledger.domain.AccountEvent.TransferCredited;
+import ledger.domain.AccountEvent.TransferDebited;
+import ledger.domain.AccountEvent.TransferRefunded;
 import ledger.domain.Money;
+import ledger.domain.Reason;
 import ledger.domain.RecordedEvent;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,32 @@ class EventCodecTest {
                     MoneyWithdrawn.class,
                     new RecordedEvent(
                             "alice", 3, "c-43", AT + 1, new MoneyWithdrawn(eur(2550), eur(7450))),
+                    TransferDebited.class,
+                    new RecordedEvent(
+                            "alice",
+                            5,
+                            "t-1",
+                            AT + 3,
+                            new TransferDebited("t-1", "bob", eur(1000), eur(6450))),
+                    TransferCredited.class,
+                    new RecordedEvent(
+                            "bob",
+                            7,
+                            "t-1",
+                            AT + 4,
+                            new TransferCredited("t-1", "alice", eur(1000), eur(1000))),
+                    TransferRefunded.class,
+                    new RecordedEvent(
+                            "alice",
+                            6,
+                            "t-2",
+                            AT + 5,
+                            new TransferRefunded(
+                                    "t-2",
+                                    "nobody",
+                                    eur(500),
+                                    eur(6450),
+                                    Reason.ACCOUNT_NOT_FOUND)),
                     AccountClosed.class,
                     new RecordedEvent("alice", 4, "c-44", AT + 2, new AccountClosed()));
 
@@ -73,6 +103,31 @@ class EventCodecTest {
             {"data":{"balance":"74.50","amount":"25.50"},"occurredAt":"2026-12-04T10:00:00.124Z",
              "commandId":"c-43","schemaVersion":1,"type":"MoneyWithdrawn","sequence":3,
              "accountId":"alice","eventId":"00000000-0000-3000-8000-000000000000"}
+            """;
+
+    private static final String VERSION_1_DEBITED =
+            """
+            {"eventId":"00000000-0000-3000-8000-000000000005","accountId":"alice","sequence":5,
+             "type":"TransferDebited","schemaVersion":1,"commandId":"t-1",
+             "occurredAt":"2026-12-04T10:00:00.126Z",
+             "data":{"transferId":"t-1","toAccountId":"bob","amount":"10.00","balance":"64.50"}}
+            """;
+
+    private static final String VERSION_1_CREDITED =
+            """
+            {"eventId":"00000000-0000-3000-8000-000000000007","accountId":"bob","sequence":7,
+             "type":"TransferCredited","schemaVersion":1,"commandId":"t-1",
+             "occurredAt":"2026-12-04T10:00:00.127Z",
+             "data":{"transferId":"t-1","fromAccountId":"alice","amount":"10.00","balance":"10.00"}}
+            """;
+
+    private static final String VERSION_1_REFUNDED =
+            """
+            {"eventId":"00000000-0000-3000-8000-000000000006","accountId":"alice","sequence":6,
+             "type":"TransferRefunded","schemaVersion":1,"commandId":"t-2",
+             "occurredAt":"2026-12-04T10:00:00.128Z",
+             "data":{"transferId":"t-2","toAccountId":"nobody","amount":"5.00","balance":"64.50",
+                     "reason":"ACCOUNT_NOT_FOUND"}}
             """;
 
     private static final String VERSION_1_CLOSED =
@@ -245,6 +300,9 @@ class EventCodecTest {
                 arguments(
                         named("MoneyWithdrawn, fields reordered", VERSION_1_WITHDRAWN_REORDERED),
                         MoneyWithdrawn.class),
+                arguments(named("TransferDebited", VERSION_1_DEBITED), TransferDebited.class),
+                arguments(named("TransferCredited", VERSION_1_CREDITED), TransferCredited.class),
+                arguments(named("TransferRefunded", VERSION_1_REFUNDED), TransferRefunded.class),
                 arguments(named("AccountClosed", VERSION_1_CLOSED), AccountClosed.class));
     }
 

@@ -12,6 +12,19 @@ public sealed interface AccountEvent {
     /** Money was taken out; {@code balance} is the balance after it. */
     record MoneyWithdrawn(Money amount, Money balance) implements AccountEvent {}
 
+    /** Money left for another account; it is in flight until credited there or refunded. */
+    record TransferDebited(String transferId, String toAccountId, Money amount, Money balance)
+            implements AccountEvent {}
+
+    /** Money debited from another account arrived here. */
+    record TransferCredited(String transferId, String fromAccountId, Money amount, Money balance)
+            implements AccountEvent {}
+
+    /** The destination refused a transfer; its money came back, for {@code reason}. */
+    record TransferRefunded(
+            String transferId, String toAccountId, Money amount, Money balance, Reason reason)
+            implements AccountEvent {}
+
     /** The account was closed; it accepts nothing more and its id is never reused. */
     record AccountClosed() implements AccountEvent {}
 }

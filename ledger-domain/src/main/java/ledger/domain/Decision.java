@@ -2,13 +2,17 @@ package ledger.domain;
 
 import java.util.List;
 
-/** What the Decider makes of a command: events to append, or a rejection with its reason. */
+/**
+ * What the Decider makes of a command: events to append and saga steps to send, or a rejection with
+ * its reason.
+ */
 public sealed interface Decision {
 
-    /** The command is valid: these events happen, in this order. */
-    record Accepted(List<AccountEvent> events) implements Decision {
+    /** The command is valid: these events happen, in this order, and these steps go out. */
+    record Accepted(List<AccountEvent> events, List<SagaStep> steps) implements Decision {
         public Accepted {
             events = List.copyOf(events);
+            steps = List.copyOf(steps);
         }
     }
 
@@ -16,7 +20,15 @@ public sealed interface Decision {
     record Rejected(Reason reason, String message) implements Decision {}
 
     static Decision accept(AccountEvent... events) {
-        return new Accepted(List.of(events));
+        return new Accepted(List.of(events), List.of());
+    }
+
+    static Decision accept(AccountEvent event, SagaStep step) {
+        return new Accepted(List.of(event), List.of(step));
+    }
+
+    static Decision send(SagaStep step) {
+        return new Accepted(List.of(), List.of(step));
     }
 
     static Decision reject(Reason reason, String message) {

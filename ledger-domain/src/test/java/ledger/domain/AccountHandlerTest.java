@@ -108,7 +108,7 @@ class AccountHandlerTest {
     void a_rejected_command_has_a_rejected_outcome_with_reason_message_and_no_sequence() {
         Account funded = AccountSpec.stateAfter(OPENED, DEPOSITED_100);
 
-        Outcome outcome = handle(envelope(withdraw("250.00")), funded).outcome();
+        Outcome outcome = handle(envelope(withdraw("250.00")), funded).outcome().orElseThrow();
 
         assertThat(outcome)
                 .isEqualTo(
@@ -126,7 +126,7 @@ class AccountHandlerTest {
     void an_accepted_command_has_an_accepted_outcome_with_the_sequence_of_its_last_event() {
         Account funded = AccountSpec.stateAfter(OPENED, DEPOSITED_100);
 
-        Outcome outcome = handle(envelope(withdraw("40.00")), funded).outcome();
+        Outcome outcome = handle(envelope(withdraw("40.00")), funded).outcome().orElseThrow();
 
         assertThat(outcome).isEqualTo(Outcome.accepted(COMMAND_ID, ALICE, 3));
         assertThat(outcome.isAccepted()).isTrue();

@@ -63,9 +63,9 @@ class AccountPropertiesTest {
         for (AccountHandler.Handled handled : ledger.handled) {
             Statistics.label("outcome")
                     .collect(
-                            handled.outcome().isAccepted()
+                            handled.outcome().orElseThrow().isAccepted()
                                     ? "ACCEPTED"
-                                    : handled.outcome().reason());
+                                    : handled.outcome().orElseThrow().reason());
         }
         Statistics.label("outcome")
                 .coverage(
@@ -129,7 +129,7 @@ class AccountPropertiesTest {
         Ledger ledger = Ledger.run(history);
 
         for (AccountHandler.Handled handled : ledger.handled) {
-            Outcome outcome = handled.outcome();
+            Outcome outcome = handled.outcome().orElseThrow();
             if (handled.events().isEmpty()) {
                 assertThat(outcome.status()).isEqualTo(Outcome.Status.REJECTED);
                 assertThat(outcome.reason()).isNotNull();

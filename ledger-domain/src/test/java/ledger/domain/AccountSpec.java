@@ -64,7 +64,19 @@ final class AccountSpec {
 
         /** The command is accepted and yields exactly these events. */
         Then thenAccepted(AccountEvent... events) {
-            assertThat(decision).as("decision").isEqualTo(new Decision.Accepted(List.of(events)));
+            assertThat(decision).as("decision").isInstanceOf(Decision.Accepted.class);
+            assertThat(((Decision.Accepted) decision).events())
+                    .as("events")
+                    .isEqualTo(List.of(events));
+            return this;
+        }
+
+        /** The command sends exactly these saga steps. */
+        Then sending(SagaStep... steps) {
+            assertThat(decision).as("decision").isInstanceOf(Decision.Accepted.class);
+            assertThat(((Decision.Accepted) decision).steps())
+                    .as("steps")
+                    .isEqualTo(List.of(steps));
             return this;
         }
 

@@ -3,13 +3,20 @@ package ledger.domain;
 import java.util.List;
 import java.util.OptionalLong;
 import ledger.domain.AccountCommand.CloseAccount;
+import ledger.domain.AccountCommand.CreditTransfer;
 import ledger.domain.AccountCommand.Deposit;
 import ledger.domain.AccountCommand.OpenAccount;
+import ledger.domain.AccountCommand.RefundTransfer;
+import ledger.domain.AccountCommand.SettleTransfer;
+import ledger.domain.AccountCommand.Transfer;
 import ledger.domain.AccountCommand.Withdraw;
 import ledger.domain.AccountEvent.AccountClosed;
 import ledger.domain.AccountEvent.AccountOpened;
 import ledger.domain.AccountEvent.MoneyDeposited;
 import ledger.domain.AccountEvent.MoneyWithdrawn;
+import ledger.domain.AccountEvent.TransferCredited;
+import ledger.domain.AccountEvent.TransferDebited;
+import ledger.domain.AccountEvent.TransferRefunded;
 
 /**
  * The shared vocabulary of the domain tests: one account, "alice", in euros, and the commands and
@@ -113,11 +120,48 @@ final class Fixtures {
 
     /** An example of each kind of command; {@code SealedFamiliesTest} demands one per subtype. */
     static List<AccountCommand> everyCommand() {
-        return List.of(open(), deposit("10.00"), withdraw("10.00"), close());
+        return List.of(
+                open(),
+                deposit("10.00"),
+                withdraw("10.00"),
+                transfer(BOB, "10.00"),
+                close(),
+                credit(ALICE_AS_SOURCE, "EUR", "10.00", 2),
+                refund(BOB, "10.00", Reason.ACCOUNT_NOT_FOUND),
+                settle(BOB, "10.00", 2));
     }
 
     /** An example of each kind of event; {@code SealedFamiliesTest} demands one per subtype. */
     static List<AccountEvent> everyEvent() {
-        return List.of(OPENED, DEPOSITED_100, WITHDRAWN_100, CLOSED);
+        return List.of(
+                OPENED,
+                DEPOSITED_100,
+                WITHDRAWN_100,
+                new TransferDebited(COMMAND_ID, BOB, eur("10.00"), eur("90.00")),
+                new TransferCredited(COMMAND_ID, "carol", eur("10.00"), eur("110.00")),
+                new TransferRefunded(
+                        COMMAND_ID, BOB, eur("10.00"), eur("100.00"), Reason.ACCOUNT_NOT_FOUND),
+                CLOSED);
+    }
+
+    // ---- transfers
+
+    /** The account a credit step names as its source, when alice is the destination. */
+    static final String ALICE_AS_SOURCE = "carol";
+
+    static AccountCommand transfer(String to, String amount) {
+        return new Transfer(to, amount(amount));
+    }
+
+    static AccountCommand credit(String from, String currency, String amount, long debitSequence) {
+        return new CreditTransfer(from, currency, Money.parseCanonical(amount), debitSequence);
+    }
+
+    static AccountCommand refund(String to, String amount, Reason reason) {
+        return new RefundTransfer(to, Money.parseCanonical(amount), reason, "refused");
+    }
+
+    static AccountCommand settle(String to, String amount, long debitSequence) {
+        return new SettleTransfer(to, Money.parseCanonical(amount), debitSequence);
     }
 }

@@ -1,15 +1,17 @@
 package ledger.job;
 
 /**
- * A record read from the commands topic, as it travels through the job: the ids it is addressed by,
- * the record's timestamp and raw value. When it cannot be addressed, {@code error} says why, and
- * the original key and headers ride along for the dead-letter topic.
+ * A record read from the commands or saga topic, as it travels through the job: the account it is
+ * for, the key it is deduplicated by (the command id, or a saga step's own key), the record's
+ * timestamp and raw value. When it cannot be addressed, {@code error} says why, and the original
+ * key and headers ride along for the dead-letter topic.
  */
 public record Inbound(
         String accountId,
         String commandId,
         long timestamp,
         byte[] value,
+        boolean saga,
         String error,
         byte[] key,
         String[] headerKeys,
@@ -17,7 +19,12 @@ public record Inbound(
 
     public static Inbound addressed(
             String accountId, String commandId, long timestamp, byte[] value) {
-        return new Inbound(accountId, commandId, timestamp, value, null, null, null, null);
+        return new Inbound(accountId, commandId, timestamp, value, false, null, null, null, null);
+    }
+
+    /** A transfer step from the saga topic, deduplicated by {@code dedupKey}. */
+    public static Inbound step(String accountId, String dedupKey, long timestamp, byte[] value) {
+        return new Inbound(accountId, dedupKey, timestamp, value, true, null, null, null, null);
     }
 
     public boolean isAddressable() {

@@ -2,11 +2,13 @@ package ledger.job;
 
 import java.nio.charset.StandardCharsets;
 import ledger.codec.EventCodec;
+import ledger.codec.SagaCodec;
 import ledger.domain.RecordedEvent;
+import ledger.domain.SagaStep;
 
 /**
- * A record the job appends to one of its topics. Events, outcomes and dead letters all leave
- * through one transactional sink, so one checkpoint commits them together.
+ * A record the job appends to one of its topics. Events, outcomes, saga steps and dead letters
+ * leave through one transactional sink, so one checkpoint commits them together.
  */
 public record Outbound(
         Channel channel,
@@ -20,6 +22,7 @@ public record Outbound(
     public enum Channel {
         EVENTS,
         OUTCOMES,
+        SAGA,
         DLQ
     }
 
@@ -32,6 +35,17 @@ public record Outbound(
                 utf8(event.accountId()),
                 EventCodec.encode(event),
                 event.occurredAt(),
+                null,
+                null);
+    }
+
+    /** A transfer step for another account, keyed by that account. */
+    public static Outbound step(SagaStep step) {
+        return new Outbound(
+                Channel.SAGA,
+                utf8(step.accountId()),
+                SagaCodec.encode(step),
+                NO_TIMESTAMP,
                 null,
                 null);
     }

@@ -21,6 +21,7 @@ class RouterTest {
                         null,
                         2L,
                         bytes("not json"),
+                        false,
                         "not a JSON object",
                         bytes("k"),
                         new String[] {"trace"},

@@ -72,7 +72,16 @@ public final class ReadSide implements AutoCloseable {
         details.put("job", jobStatus);
         details.put("readStore", storeUp ? "UP" : "DOWN");
         details.put("projectionLag", projector.lag());
+        details.put("transfersInFlight", transfersInFlight(store));
         return new Health("RUNNING".equals(jobStatus) && storeUp, details);
+    }
+
+    private static Object transfersInFlight(ReadStore store) {
+        try {
+            return store.transfersInFlight().size();
+        } catch (java.sql.SQLException e) {
+            return "unknown";
+        }
     }
 
     public int port() {

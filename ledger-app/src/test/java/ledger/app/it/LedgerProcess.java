@@ -42,8 +42,7 @@ public final class LedgerProcess implements AutoCloseable {
     }
 
     /** Starts `ledger up` from the application jar and waits until it says it is up. */
-    public static LedgerProcess start(Path dataDir, int kafkaPort, int controllerPort, int webPort)
-            throws Exception {
+    public static LedgerProcess start(Path dataDir, Ports ports) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-Xmx1g", "-XX:MaxDirectMemorySize=512m"));
@@ -59,11 +58,15 @@ public final class LedgerProcess implements AutoCloseable {
                         "--data-dir",
                         dataDir.toString(),
                         "--kafka-port",
-                        String.valueOf(kafkaPort),
+                        String.valueOf(ports.kafka()),
                         "--controller-port",
-                        String.valueOf(controllerPort),
+                        String.valueOf(ports.controller()),
                         "--web-ui-port",
-                        String.valueOf(webPort),
+                        String.valueOf(ports.webUi()),
+                        "--http-port",
+                        String.valueOf(ports.http()),
+                        "--postgres-port",
+                        String.valueOf(ports.postgres()),
                         "--checkpoint-interval",
                         "500ms"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -77,6 +80,22 @@ public final class LedgerProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         return ledger;
+    }
+
+    /** The ports of one ledger, kept across its restarts. */
+    public record Ports(int kafka, int controller, int webUi, int http, int postgres) {
+        public static Ports free() {
+            return new Ports(
+                    ledger.app.embedded.Ports.free(),
+                    ledger.app.embedded.Ports.free(),
+                    ledger.app.embedded.Ports.free(),
+                    ledger.app.embedded.Ports.free(),
+                    ledger.app.embedded.Ports.free());
+        }
+
+        public String bootstrapServers() {
+            return "127.0.0.1:" + kafka;
+        }
     }
 
     public List<String> output() {

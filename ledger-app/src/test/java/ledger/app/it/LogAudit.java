@@ -73,7 +73,7 @@ public final class LogAudit {
                 expected.computeIfAbsent(address.accountId(), a -> new ArrayList<>())
                         .addAll(handled.events());
             }
-            expectedOutcomes.put(address.commandId(), handled.outcome());
+            expectedOutcomes.put(address.commandId(), handled.outcome().orElseThrow());
         }
 
         Map<String, List<RecordedEvent>> actual = new LinkedHashMap<>();

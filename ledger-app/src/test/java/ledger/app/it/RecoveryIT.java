@@ -10,7 +10,6 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import ledger.app.embedded.EmbeddedLedger;
-import ledger.app.embedded.Ports;
 import ledger.codec.Topics;
 import ledger.job.Checkpoints;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -33,17 +32,15 @@ class RecoveryIT {
     @Test
     void killing_ledger_up_mid_stream_loses_and_duplicates_nothing() throws Exception {
         List<Workload.Command> commands = Workload.generate("crash", 30, 3000, 7);
-        int kafkaPort = Ports.free();
-        int controllerPort = Ports.free();
-        int webPort = Ports.free();
-        String servers = "127.0.0.1:" + kafkaPort;
+        LedgerProcess.Ports ports = LedgerProcess.Ports.free();
+        String servers = ports.bootstrapServers();
         Topics topics = new Topics(Topics.DEFAULT_PREFIX);
         Path checkpoints =
                 dir.resolve("flink").resolve("checkpoints").resolve(EmbeddedLedger.JOB_ID);
 
         int next = 0;
         for (int round = 0; round <= ROUNDS; round++) {
-            LedgerProcess ledger = LedgerProcess.start(dir, kafkaPort, controllerPort, webPort);
+            LedgerProcess ledger = LedgerProcess.start(dir, ports);
             if (round > 0) {
                 assertThat(ledger.output()).anyMatch(line -> line.contains("resumed from"));
             }

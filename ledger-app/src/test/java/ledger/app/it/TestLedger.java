@@ -116,6 +116,12 @@ public final class TestLedger implements AutoCloseable {
                 .formatted(commandId, type, accountId, amount);
     }
 
+    public static String transfer(String commandId, String from, String to, String amount) {
+        return ("{\"commandId\":\"%s\",\"type\":\"Transfer\",\"accountId\":\"%s\","
+                        + "\"toAccountId\":\"%s\",\"amount\":\"%s\"}")
+                .formatted(commandId, from, to, amount);
+    }
+
     public static String close(String commandId, String accountId) {
         return json(commandId, accountId, new CloseAccount());
     }

@@ -2,6 +2,9 @@ package ledger.job.kafka;
 
 import ledger.codec.CommandCodec;
 import ledger.codec.CommandCodec.Address;
+import ledger.codec.SagaCodec;
+import ledger.domain.AccountHandler;
+import ledger.domain.CommandEnvelope;
 import ledger.job.Inbound;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -15,8 +18,18 @@ import org.apache.kafka.common.header.Header;
  */
 public final class InboundDeserializer implements KafkaRecordDeserializationSchema<Inbound> {
 
+    private final String sagaTopic;
+
+    public InboundDeserializer(String sagaTopic) {
+        this.sagaTopic = sagaTopic;
+    }
+
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<Inbound> out) {
+        if (record.topic().equals(sagaTopic)) {
+            step(record, out);
+            return;
+        }
         Address address = CommandCodec.address(record.value());
         if (address.isAddressable()) {
             out.collect(
@@ -27,6 +40,28 @@ public final class InboundDeserializer implements KafkaRecordDeserializationSche
                             record.value()));
             return;
         }
+        deadLetter(record, address.error(), out);
+    }
+
+    /** Saga steps are written by the ledger itself; one that does not parse is a dead letter. */
+    private static void step(ConsumerRecord<byte[], byte[]> record, Collector<Inbound> out) {
+        CommandEnvelope step;
+        try {
+            step = SagaCodec.decode(record.value(), record.timestamp());
+        } catch (RuntimeException broken) {
+            deadLetter(record, "unreadable saga step: " + broken.getMessage(), out);
+            return;
+        }
+        out.collect(
+                Inbound.step(
+                        step.accountId(),
+                        AccountHandler.dedupKey(step),
+                        record.timestamp(),
+                        record.value()));
+    }
+
+    private static void deadLetter(
+            ConsumerRecord<byte[], byte[]> record, String error, Collector<Inbound> out) {
         Header[] headers = record.headers().toArray();
         String[] keys = new String[headers.length];
         byte[][] values = new byte[headers.length][];
@@ -40,7 +75,8 @@ public final class InboundDeserializer implements KafkaRecordDeserializationSche
                         null,
                         record.timestamp(),
                         record.value(),
-                        address.error(),
+                        false,
+                        error,
                         record.key(),
                         keys,
                         values));

@@ -19,18 +19,18 @@ public final class KafkaConnectors {
     private KafkaConnectors() {}
 
     /**
-     * Commands from the committed offsets of the job's group (the earliest when there are none),
-     * read committed only. A restored checkpoint's offsets take precedence.
+     * Commands and saga steps from the committed offsets of the job's group (the earliest when
+     * there are none), read committed only. A restored checkpoint's offsets take precedence.
      */
     @SuppressWarnings("deprecation") // the connector's API still takes the deprecated enum
     public static KafkaSource<Inbound> commands(JobConfig config) {
         return KafkaSource.<Inbound>builder()
                 .setProperties(config.kafkaClientProperties())
-                .setTopics(config.topics().commands())
+                .setTopics(config.topics().commands(), config.topics().saga())
                 .setGroupId(config.groupId())
                 .setStartingOffsets(
                         OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setDeserializer(new InboundDeserializer())
+                .setDeserializer(new InboundDeserializer(config.topics().saga()))
                 .setProperty("isolation.level", "read_committed")
                 .build();
     }

@@ -20,6 +20,7 @@ public final class OutboundSerializer implements KafkaRecordSerializationSchema<
         return switch (channel) {
             case EVENTS -> topics.events();
             case OUTCOMES -> topics.outcomes();
+            case SAGA -> topics.saga();
             case DLQ -> topics.dlq();
         };
     }

@@ -1,10 +1,13 @@
 package ledger.job.rebuild;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import ledger.codec.EventCodec;
 import ledger.domain.Account;
 import ledger.domain.AccountDecider;
+import ledger.domain.Money;
+import ledger.job.state.AccountProcessor;
 import ledger.job.state.AccountStates;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -13,7 +16,8 @@ import org.apache.flink.state.api.functions.KeyedStateBootstrapFunction;
 
 /**
  * Folds one account's log back into the keyed state the live job keeps: events through the
- * Decider's {@code evolve}, outcomes into the command-id dedup. Input arrives sorted by sequence.
+ * Decider's {@code evolve} (input arrives sorted by sequence), settled transfers through its {@code
+ * settle}, outcomes and handled saga steps into the dedup memory.
  */
 final class AccountBootstrapper extends KeyedStateBootstrapFunction<String, LogEntry> {
 
@@ -33,13 +37,27 @@ final class AccountBootstrapper extends KeyedStateBootstrapFunction<String, LogE
 
     @Override
     public void processElement(LogEntry entry, Context context) throws Exception {
-        if (entry.event()) {
-            Account state =
-                    Objects.requireNonNullElse(account.value(), AccountDecider.initialState());
-            account.update(AccountDecider.evolve(state, EventCodec.decode(entry.value())));
-        } else if (!commands.contains(entry.commandId())) {
-            // A repeated command republishes the first outcome; the first one is the answer.
-            commands.put(entry.commandId(), entry.value());
+        switch (entry.kind()) {
+            case EVENT ->
+                    account.update(
+                            AccountDecider.evolve(state(), EventCodec.decode(entry.value())));
+            case SETTLED ->
+                    account.update(
+                            AccountDecider.settle(
+                                    state(),
+                                    Money.parseCanonical(
+                                            new String(entry.value(), StandardCharsets.UTF_8))));
+            // An outcome is the answer: it replaces a transfer's in-flight marker.
+            case OUTCOME -> commands.put(entry.key(), entry.value());
+            case HANDLED -> {
+                if (!commands.contains(entry.key())) {
+                    commands.put(entry.key(), AccountProcessor.NOTHING);
+                }
+            }
         }
+    }
+
+    private Account state() throws Exception {
+        return Objects.requireNonNullElse(account.value(), AccountDecider.initialState());
     }
 }

@@ -65,7 +65,7 @@ public final class StateRebuild {
                 env.fromSource(
                         log,
                         WatermarkStrategy.<LogEntry>noWatermarks()
-                                .withTimestampAssigner((entry, ts) -> entry.sequence()),
+                                .withTimestampAssigner((entry, ts) -> entry.order()),
                         "ledger log");
         StateBootstrapTransformation<LogEntry> accounts =
                 OperatorTransformation.bootstrapWith(entries)

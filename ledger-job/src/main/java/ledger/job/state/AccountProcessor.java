@@ -4,11 +4,16 @@ import java.time.Duration;
 import java.util.Objects;
 import ledger.codec.CommandCodec;
 import ledger.codec.OutcomeCodec;
+import ledger.codec.SagaCodec;
 import ledger.domain.Account;
 import ledger.domain.AccountDecider;
 import ledger.domain.AccountHandler;
 import ledger.domain.AccountHandler.Handled;
+import ledger.domain.AccountHandler.Memo;
+import ledger.domain.CommandEnvelope;
+import ledger.domain.Parsed;
 import ledger.domain.RecordedEvent;
+import ledger.domain.SagaStep;
 import ledger.job.Inbound;
 import ledger.job.Outbound;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -29,6 +34,9 @@ public final class AccountProcessor extends KeyedProcessFunction<String, Inbound
     public static final OutputTag<Outbound> OUTCOMES =
             new OutputTag<>("outcomes", TypeInformation.of(Outbound.class));
 
+    /** Remembered for a key that must not be answered again: a transfer in flight, a step. */
+    public static final byte[] NOTHING = new byte[0];
+
     private final Duration dedupWindow;
     private transient ValueState<Account> account;
     private transient MapState<String, byte[]> commands;
@@ -44,27 +52,41 @@ public final class AccountProcessor extends KeyedProcessFunction<String, Inbound
     }
 
     @Override
-    public void processElement(Inbound command, Context context, Collector<Outbound> out)
+    public void processElement(Inbound message, Context context, Collector<Outbound> out)
             throws Exception {
-        byte[] first = commands.get(command.commandId());
+        byte[] first = commands.get(message.commandId());
         if (first != null) {
-            context.output(OUTCOMES, Outbound.outcome(command.commandId(), first));
+            // Seen before: the first outcome again, or nothing while a transfer is in flight.
+            if (first.length > 0) {
+                context.output(OUTCOMES, Outbound.outcome(message.commandId(), first));
+            }
             return;
         }
         Account state = Objects.requireNonNullElse(account.value(), AccountDecider.initialState());
+        Parsed<CommandEnvelope> decoded =
+                message.saga()
+                        ? Parsed.valid(SagaCodec.decode(message.value(), message.timestamp()))
+                        : CommandCodec.decode(message.value(), message.timestamp());
         Handled handled =
-                AccountHandler.handle(
-                        command.commandId(),
-                        command.accountId(),
-                        CommandCodec.decode(command.value(), command.timestamp()),
-                        state);
+                AccountHandler.handle(message.commandId(), message.accountId(), decoded, state);
         for (RecordedEvent event : handled.events()) {
             out.collect(Outbound.event(event));
         }
-        byte[] outcome = OutcomeCodec.encode(handled.outcome());
-        commands.put(command.commandId(), outcome);
-        context.output(OUTCOMES, Outbound.outcome(command.commandId(), outcome));
-        if (!handled.events().isEmpty()) {
+        for (SagaStep step : handled.steps()) {
+            out.collect(Outbound.step(step));
+        }
+        for (Memo memo : handled.memos()) {
+            commands.put(memo.key(), memo.outcome().map(OutcomeCodec::encode).orElse(NOTHING));
+        }
+        handled.outcome()
+                .ifPresent(
+                        outcome ->
+                                context.output(
+                                        OUTCOMES,
+                                        Outbound.outcome(
+                                                outcome.commandId(),
+                                                OutcomeCodec.encode(outcome))));
+        if (!handled.state().equals(state)) {
             account.update(handled.state());
         }
     }

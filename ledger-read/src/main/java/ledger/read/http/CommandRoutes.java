@@ -114,12 +114,25 @@ final class CommandRoutes {
         while (true) {
             List<String> events = store.eventsOfCommand(outcome.commandId());
             if (outcome.sequence().isEmpty()
-                    || holds(events, outcome.accountId(), outcome.sequence().getAsLong())
+                    || (holds(events, outcome.accountId(), outcome.sequence().getAsLong())
+                            && settled(events))
                     || System.nanoTime() > deadline) {
                 return events;
             }
             Thread.sleep(25);
         }
+    }
+
+    /** A transfer's answer shows both sides: the debit and the credit. */
+    static boolean settled(List<String> events) {
+        boolean debited = false;
+        boolean credited = false;
+        for (String event : events) {
+            String type = ApiJson.read(event).path("type").asText();
+            debited |= type.equals("TransferDebited");
+            credited |= type.equals("TransferCredited");
+        }
+        return !debited || credited;
     }
 
     /** True when one of the events is that of the account with the sequence. */

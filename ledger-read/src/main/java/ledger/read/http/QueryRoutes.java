@@ -1,5 +1,6 @@
 package ledger.read.http;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.router.JavalinDefaultRouting;
@@ -9,9 +10,13 @@ import java.util.Map;
 import java.util.function.Supplier;
 import ledger.read.store.BalanceAt;
 import ledger.read.store.ReadStore;
+import ledger.read.store.Totals;
 import ledger.read.view.AccountRow;
 
-/** The GET routes: accounts, statements, balances as of an instant, outcomes and health. */
+/**
+ * The GET routes: accounts, statements, balances as of an instant, outcomes, money in flight and
+ * health.
+ */
 final class QueryRoutes {
 
     private final ReadStore store;
@@ -27,6 +32,7 @@ final class QueryRoutes {
         router.get("/accounts/{id}/events", this::events);
         router.get("/accounts/{id}/balance", this::balance);
         router.get("/commands/{commandId}", this::command);
+        router.get("/transfers/in-flight", this::inFlight);
         router.get("/health", this::health);
     }
 
@@ -88,6 +94,26 @@ final class QueryRoutes {
                                                 "no outcome is known for command " + commandId,
                                                 null));
         json(ctx, 200, outcome);
+    }
+
+    /**
+     * Money in flight, so conservation can be checked at any moment: the transfers debited and not
+     * yet settled, and per currency balances + in flight = deposits − withdrawals.
+     */
+    private void inFlight(Context ctx) throws SQLException {
+        ObjectNode body = ApiJson.object();
+        body.set("transfers", ApiJson.rawArray(store.transfersInFlight()));
+        ArrayNode totals = body.putArray("totals");
+        for (Totals currency : store.totals()) {
+            ObjectNode row = totals.addObject();
+            row.put("currency", currency.currency());
+            row.put("balances", currency.balances().toString());
+            row.put("inFlight", currency.inFlight().toString());
+            row.put("deposits", currency.deposits().toString());
+            row.put("withdrawals", currency.withdrawals().toString());
+            row.put("conserved", currency.conserved());
+        }
+        json(ctx, 200, ApiJson.write(body));
     }
 
     private void health(Context ctx) {

@@ -85,6 +85,7 @@ public final class ReadStore implements AutoCloseable {
                             + " occurred_at timestamptz NOT NULL, type text NOT NULL,"
                             + " command_id text NOT NULL, balance_minor bigint NOT NULL,"
                             + " scale int NOT NULL, event text NOT NULL,"
+                            + " amount_minor bigint, transfer_id text,"
                             + " PRIMARY KEY (account_id, sequence))");
             s.execute(
                     "CREATE INDEX IF NOT EXISTS statement_by_time ON "
@@ -200,6 +201,61 @@ public final class ReadStore implements AutoCloseable {
         return found.stream().findFirst();
     }
 
+    /** Transfers debited and neither credited nor refunded yet, oldest first. */
+    public List<String> transfersInFlight() throws SQLException {
+        return strings(
+                "SELECT d.event FROM "
+                        + table("statement")
+                        + " d"
+                        + " WHERE d.type = 'TransferDebited' AND NOT EXISTS (SELECT 1 FROM "
+                        + table("statement")
+                        + " s WHERE s.transfer_id = d.transfer_id"
+                        + " AND s.type IN ('TransferCredited', 'TransferRefunded'))"
+                        + " ORDER BY d.occurred_at, d.account_id, d.sequence");
+    }
+
+    /**
+     * Per currency, the sums that must agree: balances plus money in flight equals deposits minus
+     * withdrawals.
+     */
+    public List<Totals> totals() throws SQLException {
+        String sql =
+                "SELECT a.currency, a.scale,"
+                        + " (SELECT COALESCE(SUM(balance_minor), 0) FROM "
+                        + table("accounts")
+                        + "   WHERE currency = a.currency),"
+                        + " COALESCE(SUM(s.amount_minor) FILTER (WHERE s.type = 'MoneyDeposited'), 0),"
+                        + " COALESCE(SUM(s.amount_minor) FILTER (WHERE s.type = 'MoneyWithdrawn'), 0),"
+                        + " COALESCE(SUM(s.amount_minor) FILTER (WHERE s.type = 'TransferDebited'"
+                        + "   AND NOT EXISTS (SELECT 1 FROM "
+                        + table("statement")
+                        + " x"
+                        + "   WHERE x.transfer_id = s.transfer_id"
+                        + "   AND x.type IN ('TransferCredited', 'TransferRefunded'))), 0)"
+                        + " FROM "
+                        + table("accounts")
+                        + " a LEFT JOIN "
+                        + table("statement")
+                        + " s ON s.account_id = a.account_id"
+                        + " GROUP BY a.currency, a.scale ORDER BY a.currency";
+        List<Totals> totals = new ArrayList<>();
+        try (Connection c = pool.getConnection();
+                PreparedStatement q = c.prepareStatement(sql);
+                ResultSet r = q.executeQuery()) {
+            while (r.next()) {
+                int scale = r.getInt(2);
+                totals.add(
+                        new Totals(
+                                r.getString(1),
+                                new Money(r.getLong(3), scale),
+                                new Money(r.getLong(6), scale),
+                                new Money(r.getLong(4), scale),
+                                new Money(r.getLong(5), scale)));
+            }
+        }
+        return totals;
+    }
+
     /** Every row of every table, in a stable order: for comparing two projections. */
     public List<String> dump() throws SQLException {
         List<String> rows = new ArrayList<>();
@@ -265,7 +321,8 @@ public final class ReadStore implements AutoCloseable {
                         "INSERT INTO "
                                 + table("statement")
                                 + " (account_id, sequence, occurred_at, type, command_id,"
-                                + " balance_minor, scale, event) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                                + " balance_minor, scale, event, amount_minor, transfer_id)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                 + " ON CONFLICT DO NOTHING")) {
             for (ProjectedEvent projected : events) {
                 String accountId = projected.event().accountId();
@@ -285,6 +342,8 @@ public final class ReadStore implements AutoCloseable {
                 insert.setLong(6, line.balance().minor());
                 insert.setInt(7, line.balance().scale());
                 insert.setString(8, line.eventJson());
+                insert.setObject(9, line.amount() == null ? null : line.amount().minor());
+                insert.setString(10, line.transferId());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -5,6 +5,9 @@ import ledger.domain.AccountEvent.AccountClosed;
 import ledger.domain.AccountEvent.AccountOpened;
 import ledger.domain.AccountEvent.MoneyDeposited;
 import ledger.domain.AccountEvent.MoneyWithdrawn;
+import ledger.domain.AccountEvent.TransferCredited;
+import ledger.domain.AccountEvent.TransferDebited;
+import ledger.domain.AccountEvent.TransferRefunded;
 import ledger.domain.Money;
 import ledger.domain.Names;
 import ledger.domain.RecordedEvent;
@@ -50,6 +53,15 @@ public record AccountRow(
         }
         if (event instanceof MoneyWithdrawn withdrawn) {
             return row.with(withdrawn.balance(), sequence, row.status());
+        }
+        if (event instanceof TransferDebited debited) {
+            return row.with(debited.balance(), sequence, row.status());
+        }
+        if (event instanceof TransferCredited credited) {
+            return row.with(credited.balance(), sequence, row.status());
+        }
+        if (event instanceof TransferRefunded refunded) {
+            return row.with(refunded.balance(), sequence, row.status());
         }
         if (event instanceof AccountClosed) {
             return row.with(row.balanceMoney(), sequence, Status.CLOSED);

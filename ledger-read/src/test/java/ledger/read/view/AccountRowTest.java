@@ -2,14 +2,17 @@ package ledger.read.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import java.util.List;
 import ledger.domain.AccountEvent;
 import ledger.domain.AccountEvent.AccountClosed;
 import ledger.domain.AccountEvent.AccountOpened;
 import ledger.domain.AccountEvent.MoneyDeposited;
 import ledger.domain.AccountEvent.MoneyWithdrawn;
+import ledger.domain.AccountEvent.TransferCredited;
+import ledger.domain.AccountEvent.TransferDebited;
+import ledger.domain.AccountEvent.TransferRefunded;
 import ledger.domain.Money;
+import ledger.domain.Reason;
 import ledger.domain.RecordedEvent;
 import ledger.read.view.AccountRow.Status;
 import org.junit.jupiter.api.Test;
@@ -54,16 +57,29 @@ class AccountRowTest {
 
     @Test
     void every_event_type_has_a_view() {
-        List<Class<?>> covered =
+        List<RecordedEvent> everyType =
                 List.of(
-                        AccountOpened.class,
-                        MoneyDeposited.class,
-                        MoneyWithdrawn.class,
-                        AccountClosed.class);
+                        OPENED,
+                        DEPOSITED,
+                        event(3, new TransferDebited("t", "bob", eur("50.00"), eur("50.50"))),
+                        event(
+                                4,
+                                new TransferRefunded(
+                                        "t",
+                                        "bob",
+                                        eur("50.00"),
+                                        eur("100.50"),
+                                        Reason.ACCOUNT_NOT_FOUND)),
+                        event(5, new TransferCredited("u", "bob", eur("1.00"), eur("101.50"))),
+                        event(6, new MoneyWithdrawn(eur("101.50"), eur("0.00"))),
+                        event(7, new AccountClosed()));
 
-        assertThat(Arrays.asList(AccountEvent.class.getPermittedSubclasses()))
-                .containsExactlyInAnyOrderElementsOf(covered);
-        assertThat(fold(OPENED, DEPOSITED, WITHDRAWN, CLOSED).sequence()).isEqualTo(4);
+        List<Class<?>> types = new java.util.ArrayList<>();
+        everyType.forEach(e -> types.add(e.event().getClass()));
+        assertThat(types).containsExactlyInAnyOrder(AccountEvent.class.getPermittedSubclasses());
+        assertThat(fold(everyType.toArray(RecordedEvent[]::new)).sequence()).isEqualTo(7);
+        assertThat(fold(everyType.subList(0, 5).toArray(RecordedEvent[]::new)).balanceMoney())
+                .isEqualTo(eur("101.50"));
     }
 
     @Test
