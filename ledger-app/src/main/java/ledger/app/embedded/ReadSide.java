@@ -55,6 +55,7 @@ public final class ReadSide implements AutoCloseable {
         ReadStore store = ReadStore.connect(jdbcUrl, ReadStore.LIVE_SCHEMA);
         store.migrate();
         Projector projector = new Projector(store, topics, kafka);
+        projector.registerMBean();
         Thread projection = new Thread(projector, "ledger-projection");
         projection.setDaemon(true);
         projection.start();

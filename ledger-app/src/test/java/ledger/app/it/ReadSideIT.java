@@ -3,6 +3,7 @@ package ledger.app.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +18,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import ledger.app.Main;
 import ledger.domain.RecordedEvent;
 import ledger.read.store.BalanceAt;
@@ -64,6 +67,16 @@ class ReadSideIT {
             assertThat(store.account(account.getKey()))
                     .contains(fold(account.getValue(), Long.MAX_VALUE));
         }
+    }
+
+    @Test
+    void projection_lag_is_published_as_a_jmx_metric() throws Exception {
+        ObjectName projection = new ObjectName("ledger:type=Projection");
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> (Long) server.getAttribute(projection, "Lag") == 0L);
+        assertThat((Long) server.getAttribute(projection, "Projected")).isPositive();
     }
 
     @Test

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * swapped the store) resumes from the offsets the store holds. Exactly once, without consumer
  * groups.
  */
-public final class Projector implements Runnable, AutoCloseable {
+public final class Projector implements Runnable, AutoCloseable, ProjectionMetrics {
 
     private static final Logger LOG = LoggerFactory.getLogger(Projector.class);
 
@@ -57,6 +57,29 @@ public final class Projector implements Runnable, AutoCloseable {
     /** Events projected since this projector started. */
     public long projected() {
         return projected.get();
+    }
+
+    @Override
+    public long getLag() {
+        return lag();
+    }
+
+    @Override
+    public long getProjected() {
+        return projected();
+    }
+
+    /** Publishes the lag and count as the MBean {@code ledger:type=Projection}. */
+    public void registerMBean() throws javax.management.JMException {
+        javax.management.MBeanServer server =
+                java.lang.management.ManagementFactory.getPlatformMBeanServer();
+        javax.management.ObjectName name =
+                new javax.management.ObjectName("ledger:type=Projection");
+        if (server.isRegistered(name)) {
+            server.unregisterMBean(name);
+        }
+        server.registerMBean(
+                new javax.management.StandardMBean(this, ProjectionMetrics.class), name);
     }
 
     @Override
