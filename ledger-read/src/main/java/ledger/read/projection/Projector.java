@@ -85,12 +85,7 @@ public final class Projector implements Runnable, AutoCloseable, ProjectionMetri
     @Override
     public void run() {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(topics.events(), topics.outcomes())) {
-                consumer.partitionsFor(topic)
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
+            List<TopicPartition> partitions = assignAll(consumer);
             Map<LogPosition, Long> committed = seekToStored(consumer, partitions);
             while (running.get()) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
@@ -110,12 +105,7 @@ public final class Projector implements Runnable, AutoCloseable, ProjectionMetri
      */
     public void catchUp(java.util.function.LongConsumer progress) throws Exception {
         try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(topics.events(), topics.outcomes())) {
-                consumer.partitionsFor(topic)
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
+            List<TopicPartition> partitions = assignAll(consumer);
             Map<LogPosition, Long> committed = seekToStored(consumer, partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
@@ -166,6 +156,17 @@ public final class Projector implements Runnable, AutoCloseable, ProjectionMetri
         // The store moved under us (a rebuild was swapped in): follow its offsets.
         LOG.info("read store offsets changed; resuming from them");
         return seekToStored(consumer, partitions);
+    }
+
+    /** Every partition of the events and outcomes topics: no consumer group, no rebalances. */
+    private List<TopicPartition> assignAll(KafkaConsumer<byte[], byte[]> consumer) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(topics.events(), topics.outcomes())) {
+            consumer.partitionsFor(topic)
+                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
+        consumer.assign(partitions);
+        return partitions;
     }
 
     private Map<LogPosition, Long> seekToStored(
