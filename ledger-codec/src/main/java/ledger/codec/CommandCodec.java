@@ -42,7 +42,10 @@ public final class CommandCodec {
 
     /** Finds the command and account ids; records without them go to the dead-letter topic. */
     public static Address address(byte[] value) {
-        JsonNode node = Json.read(value);
+        return address(Json.read(value));
+    }
+
+    private static Address address(JsonNode node) {
         if (node == null || !node.isObject()) {
             return new Address(null, null, "not a JSON object");
         }
@@ -59,8 +62,9 @@ public final class CommandCodec {
 
     /** Decodes an addressable command carried by a record with the given timestamp. */
     public static Parsed<CommandEnvelope> decode(byte[] value, long timestamp) {
+        // One parse serves both the address and the fields.
         JsonNode node = Json.read(value);
-        Address address = address(value);
+        Address address = address(node);
         if (!address.isAddressable()) {
             return invalid("unaddressable command: " + address.error());
         }

@@ -75,17 +75,21 @@ public final class AccountProcessor extends KeyedProcessFunction<String, Inbound
         for (SagaStep step : handled.steps()) {
             out.collect(Outbound.step(step));
         }
+        byte[] published = handled.outcome().map(OutcomeCodec::encode).orElse(null);
         for (Memo memo : handled.memos()) {
-            commands.put(memo.key(), memo.outcome().map(OutcomeCodec::encode).orElse(NOTHING));
+            // Usually the memo is the published outcome: encode it once.
+            byte[] remembered =
+                    memo.outcome().isEmpty()
+                            ? NOTHING
+                            : memo.outcome().equals(handled.outcome())
+                                    ? published
+                                    : OutcomeCodec.encode(memo.outcome().get());
+            commands.put(memo.key(), remembered);
         }
-        handled.outcome()
-                .ifPresent(
-                        outcome ->
-                                context.output(
-                                        OUTCOMES,
-                                        Outbound.outcome(
-                                                outcome.commandId(),
-                                                OutcomeCodec.encode(outcome))));
+        if (published != null) {
+            context.output(
+                    OUTCOMES, Outbound.outcome(handled.outcome().get().commandId(), published));
+        }
         if (!handled.state().equals(state)) {
             account.update(handled.state());
         }
