@@ -83,6 +83,46 @@ class RebuildIT {
         }
     }
 
+    @Test
+    void a_rocksdb_job_continues_from_state_rebuilt_from_the_log() throws Exception {
+        Settings settings = TestLedger.settings(dir, "rocksdb");
+        List<Workload.Command> commands = new ArrayList<>(Workload.generate("rocks", 6, 60, 13));
+        commands.addAll(transfers(10).stream().map(RebuildIT::renamed).toList());
+        Set<String> ids =
+                commands.stream().map(Workload.Command::commandId).collect(Collectors.toSet());
+        Map<String, List<Outcome>> before;
+        try (TestLedger ledger = TestLedger.start(settings)) {
+            for (Workload.Command command : commands) {
+                ledger.send(command.accountId(), command.json());
+            }
+            before = ledger.awaitOutcomes(ids, WAIT);
+        }
+        deleteAll(settings.checkpointDir());
+
+        try (TestLedger ledger = TestLedger.start(settings.withRebuildState())) {
+            Workload.Command repeated = commands.get(commands.size() - 1);
+            ledger.send(repeated.accountId(), repeated.json());
+            ledger.send(
+                    "rocks-acct-1",
+                    TestLedger.money("Deposit", "rocks-after", "rocks-acct-1", "1"));
+            Map<String, List<Outcome>> after =
+                    ledger.awaitOutcomes(Set.of("rocks-after", repeated.commandId()), WAIT);
+
+            assertThat(after.get(repeated.commandId()))
+                    .containsOnly(before.get(repeated.commandId()).get(0));
+            Set<String> all = new HashSet<>(ids);
+            all.add("rocks-after");
+            BankAudit.verify(ledger.bootstrapServers(), ledger.topics(), all);
+        }
+    }
+
+    private static Workload.Command renamed(Workload.Command transfer) {
+        return new Workload.Command(
+                transfer.accountId().replace("rebuild-", "rocks-"),
+                transfer.commandId().replace("rebuild-", "rocks-"),
+                transfer.json().replace("rebuild-", "rocks-"));
+    }
+
     /**
      * Transfers among the workload's accounts: credited, to a missing account, across currencies.
      */

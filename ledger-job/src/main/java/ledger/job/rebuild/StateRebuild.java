@@ -40,7 +40,11 @@ public final class StateRebuild {
         flink.setString("execution.runtime-mode", "BATCH");
         // Unlike the live job, generic types stay on: the State Processor API ships its own
         // operator state through Kryo (TaggedOperatorSubtaskState).
-        flink.setString("state.backend.type", config.stateBackend());
+        // The savepoint is written in Flink's canonical format, which any backend restores; the
+        // bootstrap itself runs on the heap backend (on RocksDB its keyed batch input failed
+        // with a key group outside the subtask's range) with the live job's max parallelism.
+        flink.setString("state.backend.type", "hashmap");
+        flink.setString("pipeline.max-parallelism", String.valueOf(JobConfig.MAX_PARALLELISM));
         if (config.parallelism() > 0) {
             flink.setString("parallelism.default", String.valueOf(config.parallelism()));
         }
