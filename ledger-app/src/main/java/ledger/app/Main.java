@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import ledger.app.cli.AuditCommand;
 import ledger.app.cli.BalanceCommand;
+import ledger.app.cli.BenchCommand;
 import ledger.app.cli.CloseCommand;
 import ledger.app.cli.DepositCommand;
 import ledger.app.cli.HistoryCommand;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Command;
             TailCommand.class,
             ReplayCommand.class,
             AuditCommand.class,
+            BenchCommand.class,
         })
 public final class Main implements Runnable {
 
