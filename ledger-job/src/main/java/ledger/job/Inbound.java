@@ -27,7 +27,18 @@ public record Inbound(
         return new Inbound(accountId, dedupKey, timestamp, value, true, null, null, null, null);
     }
 
+    /**
+     * Records that cannot be addressed all travel under this key, which no account id can take (ids
+     * never contain '~'): they touch no state, so one key for all of them costs nothing.
+     */
+    public static final String DEAD_LETTER_KEY = "~dead-letters";
+
     public boolean isAddressable() {
         return error == null;
+    }
+
+    /** The key the job partitions by: the account, or {@link #DEAD_LETTER_KEY}. */
+    public String routingKey() {
+        return isAddressable() ? accountId : DEAD_LETTER_KEY;
     }
 }

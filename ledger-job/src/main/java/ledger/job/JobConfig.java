@@ -173,10 +173,18 @@ public record JobConfig(
         flink.setString("execution.checkpointing.num-retained", "3");
         flink.setString("execution.checkpointing.incremental", "true");
         flink.setString("state.backend.type", stateBackend);
+        // Nearly every dedup lookup is for a command id never seen: a bloom filter answers those
+        // without reading a block. Partitioned index and filter blocks load only the part a
+        // lookup needs, so a tight block cache does not mean reading whole index blocks again.
+        flink.setString("state.backend.rocksdb.use-bloom-filter", "true");
+        flink.setString("state.backend.rocksdb.memory.partitioned-index-filters", "true");
         flink.setString("restart-strategy.type", "exponential-delay");
         flink.setString("restart-strategy.exponential-delay.initial-backoff", "1 s");
         flink.setString("restart-strategy.exponential-delay.max-backoff", "30 s");
         flink.setString("pipeline.generic-types", "false");
+        // Records are immutable and never held after they are emitted: chained operators may
+        // pass them on without Flink copying each one.
+        flink.setString("pipeline.object-reuse", "true");
         flink.setString("pipeline.max-parallelism", String.valueOf(MAX_PARALLELISM));
         if (parallelism > 0) {
             flink.setString("parallelism.default", String.valueOf(parallelism));

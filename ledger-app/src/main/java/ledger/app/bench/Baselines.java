@@ -30,19 +30,21 @@ final class Baselines {
     /** Baseline records are drawn from this many workload commands, made before the clock runs. */
     private static final int POOL = 65_536;
 
-    /** The copy loop commits after this many records or this long, whichever comes first. */
-    private static final int COPY_BATCH = 1_000;
-
-    private static final long COPY_LINGER_NANOS = 100_000_000L;
-
     private final Target target;
     private final BenchClients clients;
     private final Progress progress;
 
-    Baselines(Target target, BenchClients clients, Progress progress) {
+    /**
+     * How long the copy loop keeps a transaction open: the ledger's checkpoint interval, since the
+     * job commits its transactions once per checkpoint, so both pay the same commit overhead.
+     */
+    private final long transactionNanos;
+
+    Baselines(Target target, BenchClients clients, Progress progress, Duration checkpointInterval) {
         this.target = target;
         this.clients = clients;
         this.progress = progress;
+        this.transactionNanos = checkpointInterval.toNanos();
     }
 
     Report.Baseline run(Workload.Sequence commands, int records, String run) throws Exception {
@@ -132,10 +134,7 @@ final class Baselines {
                     open++;
                 }
                 boolean done = reached(consumer, end);
-                if (open > 0
-                        && (open >= COPY_BATCH
-                                || System.nanoTime() - opened >= COPY_LINGER_NANOS
-                                || done)) {
+                if (open > 0 && (System.nanoTime() - opened >= transactionNanos || done)) {
                     producer.sendOffsetsToTransaction(
                             positions(consumer, partitions), consumer.groupMetadata());
                     producer.commitTransaction();

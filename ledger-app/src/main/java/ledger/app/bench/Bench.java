@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -23,6 +24,7 @@ public final class Bench {
     private final BenchPlan plan;
     private final Progress progress;
     private Thread shutdownHook;
+    private int phases;
 
     public Bench(BenchPlan plan, PrintWriter err) {
         this.plan = plan;
@@ -74,24 +76,32 @@ public final class Bench {
 
         setup(workload, backlog, target, clients);
         Report.Baseline baseline =
-                new Baselines(target, clients, progress)
+                new Baselines(target, clients, progress, plan.checkpointInterval())
                         .run(workload.sequence("raw", plan.seed() + 1), plan.commands(), run);
 
         int distinct = workload.distinct(plan.seed(), plan.commands());
         Workload.Sequence commands = workload.sequence("b", plan.seed());
-        BacklogPhase.Result result =
-                backlog.run(
-                        "backlog",
-                        commands::next,
-                        workload.idPrefix("b"),
-                        plan.commands(),
-                        distinct);
+        // The job alone, as against the baselines: on two cores the projection would take a
+        // share of them. It catches up afterwards, and that time counts for the read store.
+        target.pauseProjection(true);
+        BacklogPhase.Result result;
+        try {
+            result =
+                    backlog.run(
+                            "backlog",
+                            commands::next,
+                            workload.idPrefix("b"),
+                            plan.commands(),
+                            distinct);
+        } finally {
+            target.pauseProjection(false);
+        }
         Double readStoreRate = null;
         if (settle(target, clients, "backlog: read store")) {
             readStoreRate = plan.commands() / ((System.nanoTime() - result.start()) / 1e9);
         }
         List<Report.Latency> latency =
-                latency(workload, target, clients, rates(result.commandsPerSecond()));
+                latency(workload, target, clients, result.commandsPerSecond());
 
         ReplayPhase replay = new ReplayPhase(target, clients, progress);
         long events = replay.countEvents();
@@ -157,25 +167,51 @@ public final class Bench {
         settle(target, clients, "setup: read store");
     }
 
-    /** One paced phase per rate, each on a quiet stack. */
+    /**
+     * One paced phase per rate, each on a quiet stack; then, for an embedded ledger, one at half of
+     * the peak for each further checkpoint interval, the ledger restarted with it.
+     */
     private List<Report.Latency> latency(
-            Workload workload, Target target, BenchClients clients, List<Integer> rates)
+            Workload workload, Target target, BenchClients clients, double throughput)
             throws Exception {
-        LatencyPhase paced = new LatencyPhase(target, clients, progress, plan.checkpointInterval());
+        LatencyPhase paced = new LatencyPhase(target, clients, progress);
         List<Report.Latency> latency = new ArrayList<>();
-        for (int k = 0; k < rates.size(); k++) {
-            String phase = "l" + k;
-            long seed = plan.seed() + 100 + k;
-            int count = (int) Math.max(1, rates.get(k) * plan.latencyPhase().toMillis() / 1000);
-            latency.add(
-                    paced.run(
-                            workload.sequence(phase, seed),
-                            workload.idPrefix(phase),
-                            rates.get(k),
-                            count,
-                            workload.distinct(seed, count)));
-            settle(target, clients, "latency: read store");
+        for (int rate : rates(throughput)) {
+            latency.add(paced(paced, workload, target, clients, rate, plan.checkpointInterval()));
         }
+        if (!target.embedded() || plan.latencyIntervals().isEmpty()) {
+            return latency;
+        }
+        int half = plan.rates().isEmpty() ? roughly(throughput / 2) : plan.rates().get(0);
+        for (Duration interval : plan.latencyIntervals()) {
+            progress.note(
+                    "restarting the ledger with checkpoints every " + interval.toMillis() + " ms");
+            target.restart(interval);
+            latency.add(paced(paced, workload, target, clients, half, interval));
+        }
+        return latency;
+    }
+
+    private Report.Latency paced(
+            LatencyPhase paced,
+            Workload workload,
+            Target target,
+            BenchClients clients,
+            int rate,
+            Duration interval)
+            throws Exception {
+        String phase = "l" + (phases++);
+        long seed = plan.seed() + 100 + phases;
+        int count = (int) Math.max(1, rate * plan.latencyPhase().toMillis() / 1000);
+        Report.Latency latency =
+                paced.run(
+                        workload.sequence(phase, seed),
+                        workload.idPrefix(phase),
+                        rate,
+                        count,
+                        workload.distinct(seed, count),
+                        interval);
+        settle(target, clients, "latency: read store");
         return latency;
     }
 

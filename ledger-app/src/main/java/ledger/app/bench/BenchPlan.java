@@ -9,6 +9,8 @@ import java.util.Map;
  * What one bench run does: the workload, the paced rates, and the ledger it measures (one started
  * here when {@code bootstrapServers} is null, else the one running there).
  *
+ * @param latencyIntervals further checkpoint intervals at which an embedded ledger is restarted to
+ *     measure the latency at half of its peak once more
  * @param rates commands per second of the latency phases; empty for fractions of the measured
  *     backlog throughput up to saturation
  * @param dataDir where an embedded ledger keeps its data; null for a temporary directory
@@ -25,6 +27,7 @@ public record BenchPlan(
         List<Integer> rates,
         Duration latencyPhase,
         Duration checkpointInterval,
+        List<Duration> latencyIntervals,
         int partitions,
         int parallelism,
         String stateBackend,
@@ -47,7 +50,11 @@ public record BenchPlan(
         require(rates.stream().allMatch(r -> r > 0), "--rates must be above zero");
         require(!latencyPhase.isNegative() && !latencyPhase.isZero(), "--latency-seconds > 0");
         require(partitions >= 1 && parallelism >= 1, "--partitions and --parallelism >= 1");
+        require(
+                latencyIntervals.stream().allMatch(i -> i.toMillis() >= 10),
+                "--latency-intervals must be 10ms or longer");
         rates = List.copyOf(rates);
+        latencyIntervals = List.copyOf(latencyIntervals);
         kafkaProperties = Map.copyOf(kafkaProperties);
     }
 

@@ -51,17 +51,26 @@ public record Report(
             double rejectedShare,
             Double readStoreCommandsPerSecond) {}
 
-    /** Produce-to-visible-outcome latency at one paced rate, against the checkpoint interval. */
+    /**
+     * Produce-to-visible-outcome latency at one paced rate and checkpoint interval: of all
+     * commands, and apart for single-account commands (one transaction to wait for) and transfers
+     * (three: the debit, the credit and the settlement each commit before the next step is read).
+     */
     public record Latency(
             int targetRate,
+            long checkpointIntervalMs,
             int commands,
             double achievedRate,
             boolean saturated,
-            double p50Ms,
-            double p99Ms,
-            double p999Ms,
-            double maxMs,
-            double p99ToCheckpointInterval) {}
+            Percentiles all,
+            Percentiles single,
+            Percentiles transfers,
+            double p99ToCheckpointInterval,
+            double singleP99ToTarget) {}
+
+    /** Milliseconds; null when the phase had no command of the kind. */
+    public record Percentiles(
+            long count, double p50Ms, double p99Ms, double p999Ms, double maxMs) {}
 
     /** Rebuilds from the whole log: events in it, and each rebuild's rate. */
     public record Replays(long events, Replay state, Replay projections) {}

@@ -7,7 +7,7 @@ import java.math.MathContext;
 /** The report as people read it: one row per figure, with its baseline and their ratio. */
 final class ReportTable {
 
-    private static final String ROW = "%-36s %-20s %-36s %s%n";
+    private static final String ROW = "%-42s %-20s %-36s %s%n";
 
     private final Report report;
     private final PrintWriter out;
@@ -78,22 +78,46 @@ final class ReportTable {
     }
 
     private void latency() {
-        String interval =
-                String.format("checkpoint interval %,d ms", report.run().checkpointIntervalMs());
         for (Report.Latency latency : report.latency()) {
+            long interval = latency.checkpointIntervalMs();
             row(
-                    String.format("latency p99 at %,d/s", latency.targetRate()),
-                    String.format("%,.0f ms", latency.p99Ms()),
-                    interval,
+                    String.format(
+                            "latency p99 at %,d/s, checkpoint %s",
+                            latency.targetRate(), duration(interval)),
+                    millis(latency.all().p99Ms()),
+                    String.format("checkpoint interval %,d ms", interval),
                     latency.p99ToCheckpointInterval());
+            if (latency.single() != null) {
+                row(
+                        "  single-account commands",
+                        millis(latency.single().p99Ms()),
+                        String.format(
+                                "target %,d ms", interval + LatencyPhase.TARGET_SLACK.toMillis()),
+                        latency.singleP99ToTarget());
+            }
+            if (latency.transfers() != null) {
+                row(
+                        "  transfers (three commits)",
+                        millis(latency.transfers().p99Ms()),
+                        String.format("3 x interval %,d ms", 3 * interval),
+                        latency.transfers().p99Ms() / (3.0 * interval));
+            }
             out.printf(
-                    "  p50 %,.0f ms, p99.9 %,.0f ms, max %,.0f ms; %,.0f/s achieved%s%n",
-                    latency.p50Ms(),
-                    latency.p999Ms(),
-                    latency.maxMs(),
+                    "  all: p50 %,.0f ms, p99.9 %,.0f ms, max %,.0f ms; %,.0f/s achieved%s%n",
+                    latency.all().p50Ms(),
+                    latency.all().p999Ms(),
+                    latency.all().maxMs(),
                     latency.achievedRate(),
                     latency.saturated() ? " (saturated)" : "");
         }
+    }
+
+    private static String millis(double ms) {
+        return String.format("%,.0f ms", ms);
+    }
+
+    private static String duration(long ms) {
+        return ms % 1000 == 0 ? (ms / 1000) + " s" : ms + " ms";
     }
 
     private void replay() {

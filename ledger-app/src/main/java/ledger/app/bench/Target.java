@@ -33,8 +33,8 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
  */
 final class Target implements AutoCloseable {
 
-    private final EmbeddedLedger ledger;
-    private final Settings settings;
+    private EmbeddedLedger ledger;
+    private Settings settings;
     private final Properties kafka;
     private final Topics topics;
     private final int partitions;
@@ -205,6 +205,23 @@ final class Target implements AutoCloseable {
             progress.update(total - left);
         }
         return true;
+    }
+
+    /**
+     * Stops the embedded ledger and starts it again with another checkpoint interval; the job
+     * resumes from its latest checkpoint, the read side from its stored offsets.
+     */
+    void restart(Duration checkpointInterval) throws Exception {
+        ledger.close();
+        settings = settings.withCheckpointInterval(checkpointInterval);
+        ledger = EmbeddedLedger.start(settings);
+    }
+
+    /** Pauses or resumes the live projector, if the bench runs it. */
+    void pauseProjection(boolean paused) {
+        if (ledger != null) {
+            ledger.readSide().projector().pause(paused);
+        }
     }
 
     /** Bytes in the job's checkpoint directory, if the bench runs the job. */

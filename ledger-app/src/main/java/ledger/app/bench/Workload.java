@@ -23,8 +23,11 @@ import ledger.domain.CommandEnvelope;
  */
 final class Workload {
 
-    /** One record to send: the index of its command id within its phase, its key and its JSON. */
-    record Command(int index, byte[] key, byte[] value) {}
+    /**
+     * One record to send: the index of its command id within its phase, its key and its JSON, and
+     * whether it is a transfer, whose outcome waits for the saga's steps through the log.
+     */
+    record Command(int index, byte[] key, byte[] value, boolean transfer) {}
 
     /** Retries repeat one of this many most recent commands, as a client retrying soon would. */
     private static final int RETRY_WINDOW = 256;
@@ -181,6 +184,6 @@ final class Workload {
         byte[] value =
                 CommandCodec.encode(
                         new CommandEnvelope(id, accountId, OptionalLong.empty(), 0, command));
-        return new Command(index, accountId.getBytes(UTF_8), value);
+        return new Command(index, accountId.getBytes(UTF_8), value, command instanceof Transfer);
     }
 }

@@ -3,20 +3,19 @@ package ledger.app.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import ledger.app.bench.Bench;
 import ledger.app.bench.BenchPlan;
 import ledger.app.bench.Mix;
 import ledger.app.bench.Report;
-import ledger.codec.Topics;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code ledger bench}: throughput, latency and replay rates of the ledger on this machine, each
@@ -37,7 +36,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--commands",
-            defaultValue = "500000",
+            defaultValue = "1000000",
             description = "commands in the pre-loaded backlog (default: ${DEFAULT-VALUE})")
     int commands;
 
@@ -106,6 +105,16 @@ public final class BenchCommand implements Callable<Integer> {
     Duration checkpointInterval;
 
     @Option(
+            names = "--latency-intervals",
+            defaultValue = "250ms,5s",
+            description = {
+                "further checkpoint intervals: the embedded ledger restarts with each and the",
+                "latency at half of the peak is measured again; none to skip (default:",
+                "${DEFAULT-VALUE})"
+            })
+    String latencyIntervals;
+
+    @Option(
             names = "--partitions",
             defaultValue = "4",
             description = "partitions of the embedded ledger's topics (default: ${DEFAULT-VALUE})")
@@ -123,21 +132,8 @@ public final class BenchCommand implements Callable<Integer> {
             description = "rocksdb or hashmap (default: ${DEFAULT-VALUE})")
     String stateBackend;
 
-    @Option(
-            names = "--bootstrap-servers",
-            description = "measure the ledger running at these Kafka servers instead")
-    String bootstrapServers;
-
-    @Option(
-            names = "--topic-prefix",
-            defaultValue = Topics.DEFAULT_PREFIX,
-            description = "prefix of the ledger's topic names (default: ${DEFAULT-VALUE})")
-    String topicPrefix;
-
-    @Option(
-            names = "--kafka-property",
-            description = "extra Kafka client property key=value (SASL, TLS, ...), repeatable")
-    Map<String, String> kafkaProperties = new LinkedHashMap<>();
+    /** Embedded unless --bootstrap-servers is given: its default is not a ledger to measure. */
+    @Mixin KafkaOptions kafka;
 
     @Option(
             names = "--jdbc-url",
@@ -152,6 +148,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        boolean external =
+                spec.commandLine().getParseResult().hasMatchedOption("--bootstrap-servers");
         BenchPlan plan;
         try {
             plan =
@@ -165,12 +163,13 @@ public final class BenchCommand implements Callable<Integer> {
                             rates(),
                             Duration.ofSeconds(latencySeconds),
                             checkpointInterval,
+                            intervals(),
                             partitions,
                             parallelism,
                             stateBackend,
-                            bootstrapServers,
-                            topicPrefix,
-                            kafkaProperties,
+                            external ? kafka.bootstrapServers() : null,
+                            kafka.topics().prefix(),
+                            kafka.extraProperties(),
                             jdbcUrl,
                             dataDir,
                             seed);
@@ -187,6 +186,21 @@ public final class BenchCommand implements Callable<Integer> {
             report.writeJson(json);
         }
         return 0;
+    }
+
+    private List<Duration> intervals() {
+        List<Duration> list = new ArrayList<>();
+        if (latencyIntervals.equals("none")) {
+            return list;
+        }
+        for (String interval : latencyIntervals.split(",")) {
+            try {
+                list.add(new DurationConverter().convert(interval));
+            } catch (TypeConversionException e) {
+                throw new IllegalArgumentException("--latency-intervals: " + e.getMessage());
+            }
+        }
+        return list;
     }
 
     private List<Integer> rates() {

@@ -107,6 +107,11 @@ final class EmbeddedJob implements AutoCloseable {
         flink.setString("rest.address", "127.0.0.1");
         flink.setString("rest.port", String.valueOf(settings.webUiPort()));
         flink.setString("taskmanager.numberOfTaskSlots", String.valueOf(settings.parallelism()));
+        // RocksDB's block cache and memtables share the slots' managed memory. The MiniCluster's
+        // default (128 MiB for all slots) leaves the index blocks no room once the memtables
+        // fill: every lookup then re-read and decompressed an index block, and the job slowed
+        // to a crawl after a few hundred thousand commands. Native memory, outside the heap.
+        flink.setString("taskmanager.memory.managed.size", "512m");
         return flink;
     }
 }

@@ -47,6 +47,14 @@ public final class EmbeddedLedger implements AutoCloseable {
         }
 
         public Settings withRebuildState() {
+            return with(checkpointInterval, true);
+        }
+
+        public Settings withCheckpointInterval(Duration interval) {
+            return with(interval, rebuildState);
+        }
+
+        private Settings with(Duration interval, boolean rebuild) {
             return new Settings(
                     dataDir,
                     kafkaPort,
@@ -58,10 +66,10 @@ public final class EmbeddedLedger implements AutoCloseable {
                     parallelism,
                     partitions,
                     topicPrefix,
-                    checkpointInterval,
+                    interval,
                     stateBackend,
                     dedupWindow,
-                    true);
+                    rebuild);
         }
     }
 

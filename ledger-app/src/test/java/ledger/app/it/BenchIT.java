@@ -42,6 +42,8 @@ class BenchIT {
                         "2",
                         "--checkpoint-interval",
                         "500ms",
+                        "--latency-intervals",
+                        "200ms",
                         "--json",
                         json.toString());
 
@@ -58,10 +60,14 @@ class BenchIT {
                         "throughput.commandsPerSecond ok",
                         "throughput.ratioToCopyLoop ok",
                         "throughput.readStoreCommandsPerSecond ok",
-                        "latency[0].p50Ms ok",
-                        "latency[0].p99Ms ok",
-                        "latency[0].p999Ms ok",
+                        "latency[0].all.p50Ms ok",
+                        "latency[0].all.p99Ms ok",
+                        "latency[0].all.p999Ms ok",
+                        "latency[0].single.p99Ms ok",
+                        "latency[0].transfers.p99Ms ok",
                         "latency[0].p99ToCheckpointInterval ok",
+                        "latency[0].singleP99ToTarget ok",
+                        "latency[1].all.p99Ms ok",
                         "replay.state.eventsPerSecond ok",
                         "replay.state.ratioToConsumer ok",
                         "replay.projections.eventsPerSecond ok",
@@ -71,12 +77,15 @@ class BenchIT {
                         "resources.heapUsedBytes ok",
                         "resources.checkpointBytes ok",
                         "resources.savepointBytes ok");
-        assertThat(report.path("latency")).hasSize(1);
+        assertThat(report.path("latency")).hasSize(2);
+        assertThat(report.path("latency").get(1).path("checkpointIntervalMs").asLong())
+                .isEqualTo(200);
         assertThat(report.path("run").path("commands").asInt()).isEqualTo(3000);
         assertThat(out.toString())
                 .contains(
                         "throughput: backlog to outcomes",
-                        "latency p99 at 500/s",
+                        "latency p99 at 500/s, checkpoint 500 ms",
+                        "latency p99 at 500/s, checkpoint 200 ms",
                         "replay: keyed state",
                         "replay: projections",
                         "baseline: transactional copy loop");

@@ -19,20 +19,15 @@ import ledger.job.Outbound;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
-import org.apache.flink.util.OutputTag;
 
 /**
  * The Decider over Flink keyed state, one key per account: read the state, handle the command, emit
  * its events and outcome, keep the new state. A command id already seen gets its first outcome
- * again and nothing else.
+ * again and nothing else. A record that cannot be addressed leaves as a dead letter.
  */
 public final class AccountProcessor extends KeyedProcessFunction<String, Inbound, Outbound> {
-
-    public static final OutputTag<Outbound> OUTCOMES =
-            new OutputTag<>("outcomes", TypeInformation.of(Outbound.class));
 
     /** Remembered for a key that must not be answered again: a transfer in flight, a step. */
     public static final byte[] NOTHING = new byte[0];
@@ -54,11 +49,15 @@ public final class AccountProcessor extends KeyedProcessFunction<String, Inbound
     @Override
     public void processElement(Inbound message, Context context, Collector<Outbound> out)
             throws Exception {
+        if (!message.isAddressable()) {
+            out.collect(Outbound.deadLetter(message));
+            return;
+        }
         byte[] first = commands.get(message.commandId());
         if (first != null) {
             // Seen before: the first outcome again, or nothing while a transfer is in flight.
             if (first.length > 0) {
-                context.output(OUTCOMES, Outbound.outcome(message.commandId(), first));
+                out.collect(Outbound.outcome(message.commandId(), first));
             }
             return;
         }
@@ -87,8 +86,7 @@ public final class AccountProcessor extends KeyedProcessFunction<String, Inbound
             commands.put(memo.key(), remembered);
         }
         if (published != null) {
-            context.output(
-                    OUTCOMES, Outbound.outcome(handled.outcome().get().commandId(), published));
+            out.collect(Outbound.outcome(handled.outcome().get().commandId(), published));
         }
         if (!handled.state().equals(state)) {
             account.update(handled.state());

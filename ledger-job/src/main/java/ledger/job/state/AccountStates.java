@@ -25,6 +25,10 @@ public final class AccountStates {
     /**
      * Command ids seen on this account, each with the encoded outcome it got, kept for the dedup
      * window after the last write.
+     *
+     * <p>Expired ids go in RocksDB compactions and are left out of full snapshots, but never on
+     * access: the heap backend's incremental cleanup copies a key's whole map on every access, and
+     * a busy account remembers hundreds of thousands of ids, which made a state rebuild quadratic.
      */
     public static MapStateDescriptor<String, byte[]> commands(Duration dedupWindow) {
         MapStateDescriptor<String, byte[]> descriptor =
@@ -36,6 +40,9 @@ public final class AccountStates {
                 StateTtlConfig.newBuilder(dedupWindow)
                         .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
                         .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+                        .disableCleanupInBackground()
+                        .cleanupInRocksdbCompactFilter(1000)
+                        .cleanupFullSnapshot()
                         .build());
         return descriptor;
     }

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What the Flink adapter adds to the Decider: emitting, side outputs, keyed state, dedup. */
+/** What the Flink adapter adds to the Decider: emitting, dead letters, keyed state, dedup. */
 class AccountProcessorTest {
 
     private static final Duration DEDUP = Duration.ofDays(7);
@@ -117,6 +117,34 @@ class AccountProcessorTest {
     }
 
     @Test
+    void a_poison_record_leaves_as_a_dead_letter_with_its_key_headers_and_reason()
+            throws Exception {
+        Inbound poison =
+                new Inbound(
+                        null,
+                        null,
+                        T0,
+                        "not json".getBytes(StandardCharsets.UTF_8),
+                        false,
+                        "not a JSON object",
+                        "k".getBytes(StandardCharsets.UTF_8),
+                        new String[] {"trace"},
+                        new byte[][] {"t-1".getBytes(StandardCharsets.UTF_8)});
+
+        harness.processElement(new StreamRecord<>(poison));
+
+        assertThat(harness.extractOutputValues()).hasSize(1);
+        Outbound dead = harness.extractOutputValues().get(0);
+        assertThat(dead.channel()).isEqualTo(Channel.DLQ);
+        assertThat(dead.key()).isEqualTo("k".getBytes(StandardCharsets.UTF_8));
+        assertThat(dead.value()).isEqualTo("not json".getBytes(StandardCharsets.UTF_8));
+        assertThat(dead.headerKeys()).containsExactly("trace", "error");
+        assertThat(dead.headerValues()[1])
+                .isEqualTo("not a JSON object".getBytes(StandardCharsets.UTF_8));
+        assertThat(seenCommands(Inbound.DEAD_LETTER_KEY)).isEmpty();
+    }
+
+    @Test
     void occurred_at_never_goes_back_within_an_account() throws Exception {
         send(open("c-1", "alice"), T0);
         send(deposit("c-2", "alice", "1"), T0 - 1000);
@@ -151,7 +179,10 @@ class AccountProcessorTest {
         send(transfer("t-1", "alice", "bob", "20"), T0 + 2);
         send(transfer("t-1", "alice", "bob", "20"), T0 + 3);
 
-        List<Outbound> out = harness.extractOutputValues();
+        List<Outbound> out =
+                harness.extractOutputValues().stream()
+                        .filter(record -> record.channel() != Channel.OUTCOMES)
+                        .toList();
         assertThat(out)
                 .extracting(Outbound::channel)
                 .containsExactly(Channel.EVENTS, Channel.EVENTS, Channel.EVENTS, Channel.SAGA);
@@ -207,7 +238,7 @@ class AccountProcessorTest {
             throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new AccountProcessor(DEDUP)),
-                Inbound::accountId,
+                Inbound::routingKey,
                 Types.STRING);
     }
 
@@ -231,9 +262,8 @@ class AccountProcessorTest {
     }
 
     private List<Outcome> outcomes() {
-        return harness.getSideOutput(AccountProcessor.OUTCOMES).stream()
-                .map(StreamRecord::getValue)
-                .peek(out -> assertThat(out.channel()).isEqualTo(Channel.OUTCOMES))
+        return harness.extractOutputValues().stream()
+                .filter(out -> out.channel() == Channel.OUTCOMES)
                 .map(out -> OutcomeCodec.decode(out.value()))
                 .toList();
     }

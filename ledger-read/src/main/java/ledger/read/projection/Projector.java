@@ -42,6 +42,7 @@ public final class Projector implements Runnable, AutoCloseable, ProjectionMetri
     private final AtomicLong lag = new AtomicLong(-1);
     private final AtomicLong projected = new AtomicLong();
     private volatile Map<TopicPartition, Long> endOffsets = Map.of();
+    private volatile boolean paused;
 
     public Projector(ReadStore store, Topics topics, Properties kafka) {
         this.store = store;
@@ -88,6 +89,10 @@ public final class Projector implements Runnable, AutoCloseable, ProjectionMetri
             List<TopicPartition> partitions = assignAll(consumer);
             Map<LogPosition, Long> committed = seekToStored(consumer, partitions);
             while (running.get()) {
+                if (paused) {
+                    Thread.sleep(50);
+                    continue;
+                }
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
                 committed = project(consumer, partitions, records, committed);
                 updateLag(consumer, partitions);
@@ -118,6 +123,14 @@ public final class Projector implements Runnable, AutoCloseable, ProjectionMetri
                 progress.accept(projected.get());
             }
         }
+    }
+
+    /**
+     * Stops or resumes reading the log, keeping the position: a benchmark measures the job alone
+     * this way, on a machine where the projection would compete with it for the same cores.
+     */
+    public void pause(boolean paused) {
+        this.paused = paused;
     }
 
     @Override
