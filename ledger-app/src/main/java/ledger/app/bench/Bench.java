@@ -75,6 +75,7 @@ public final class Bench {
         BacklogPhase backlog = new BacklogPhase(target, clients, progress);
 
         setup(workload, backlog, target, clients);
+        long heapAfterSetup = footprint.heapAfterGc();
         Report.Baseline baseline =
                 new Baselines(target, clients, progress, plan.checkpointInterval())
                         .run(workload.sequence("raw", plan.seed() + 1), plan.commands(), run);
@@ -96,6 +97,7 @@ public final class Bench {
         } finally {
             target.pauseProjection(false);
         }
+        long heapAfterBacklog = footprint.heapAfterGc();
         Double readStoreRate = null;
         if (settle(target, clients, "backlog: read store")) {
             readStoreRate = plan.commands() / ((System.nanoTime() - result.start()) / 1e9);
@@ -103,6 +105,7 @@ public final class Bench {
         List<Report.Latency> latency =
                 latency(workload, target, clients, result.commandsPerSecond());
 
+        long heapAfterLatency = footprint.heapAfterGc();
         ReplayPhase replay = new ReplayPhase(target, clients, progress);
         long events = replay.countEvents();
         double consumer = baseline.consumerRecordsPerSecond();
@@ -113,6 +116,9 @@ public final class Bench {
         OptionalLong checkpoints = target.checkpointBytes();
         Report.Resources resources =
                 new Report.Resources(
+                        heapAfterSetup,
+                        heapAfterBacklog,
+                        heapAfterLatency,
                         footprint.heapAfterGc(),
                         footprint.peakHeap(),
                         footprint.maxHeap(),
@@ -203,14 +209,21 @@ public final class Bench {
         String phase = "l" + (phases++);
         long seed = plan.seed() + 100 + phases;
         int count = (int) Math.max(1, rate * plan.latencyPhase().toMillis() / 1000);
-        Report.Latency latency =
-                paced.run(
-                        workload.sequence(phase, seed),
-                        workload.idPrefix(phase),
-                        rate,
-                        count,
-                        workload.distinct(seed, count),
-                        interval);
+        // Paused as in the backlog, whose throughput the rates are fractions of.
+        target.pauseProjection(true);
+        Report.Latency latency;
+        try {
+            latency =
+                    paced.run(
+                            workload.sequence(phase, seed),
+                            workload.idPrefix(phase),
+                            rate,
+                            count,
+                            workload.distinct(seed, count),
+                            interval);
+        } finally {
+            target.pauseProjection(false);
+        }
         settle(target, clients, "latency: read store");
         return latency;
     }

@@ -86,8 +86,15 @@ public record Report(
             double consumerRecordsPerSecond,
             double copyRecordsPerSecond) {}
 
-    /** This JVM's heap, and the job's state on disk. */
+    /**
+     * This JVM's heap after a full collection once the accounts exist, after the backlog, after the
+     * latency phases (flat if state grows with accounts, not events) and at the end, after the
+     * replays ran in this JVM; and the job's state on disk.
+     */
     public record Resources(
+            long heapAfterSetupBytes,
+            long heapAfterBacklogBytes,
+            long heapAfterLatencyBytes,
             long heapUsedBytes,
             long heapPeakBytes,
             long heapMaxBytes,

@@ -170,7 +170,25 @@ final class ReportTable {
         Report.Resources resources = report.resources();
         out.printf(
                 ROW,
-                "heap used after the run",
+                "heap after GC: accounts set up",
+                mebibytes(resources.heapAfterSetupBytes()),
+                "",
+                "");
+        out.printf(
+                ROW,
+                "heap after GC: backlog answered",
+                mebibytes(resources.heapAfterBacklogBytes()),
+                "",
+                "");
+        out.printf(
+                ROW,
+                "heap after GC: latency phases run",
+                mebibytes(resources.heapAfterLatencyBytes()),
+                "",
+                "");
+        out.printf(
+                ROW,
+                "heap after GC: end, replays included",
                 mebibytes(resources.heapUsedBytes()),
                 "peak "
                         + mebibytes(resources.heapPeakBytes())

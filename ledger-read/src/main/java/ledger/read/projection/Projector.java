@@ -214,7 +214,8 @@ public final class Projector implements Runnable, AutoCloseable, ProjectionMetri
         props.putAll(kafka);
         props.setProperty("isolation.level", "read_committed");
         props.setProperty("enable.auto.commit", "false");
-        props.setProperty("max.poll.records", "2000");
+        // Larger batches mean fewer store transactions per event.
+        props.setProperty("max.poll.records", "5000");
         props.setProperty("allow.auto.create.topics", "false");
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
