@@ -4,9 +4,11 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import ledger.app.cli.ApiCommand;
 import ledger.app.cli.AuditCommand;
 import ledger.app.cli.BalanceCommand;
 import ledger.app.cli.CloseCommand;
+import ledger.app.cli.ClusterCommand;
 import ledger.app.cli.DepositCommand;
 import ledger.app.cli.HistoryCommand;
 import ledger.app.cli.OpenCommand;
@@ -36,6 +38,8 @@ import picocli.CommandLine.Command;
             TailCommand.class,
             ReplayCommand.class,
             AuditCommand.class,
+            ApiCommand.class,
+            ClusterCommand.class,
         })
 public final class Main implements Runnable {
 
