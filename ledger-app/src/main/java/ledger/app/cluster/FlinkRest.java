@@ -115,6 +115,14 @@ public final class FlinkRest {
         return get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
     }
 
+    /** How often the job failed and restarted since it was submitted. */
+    public int failovers(String jobId) throws IOException, InterruptedException {
+        return get("/jobs/" + jobId + "/exceptions")
+                .path("exceptionHistory")
+                .path("entries")
+                .size();
+    }
+
     /** The resource ids of the TaskManagers registered with the JobManager. */
     public java.util.Set<String> taskManagerIds() throws IOException, InterruptedException {
         java.util.Set<String> ids = new java.util.HashSet<>();

@@ -60,10 +60,14 @@ public record Installation(String appClasspath, String flinkClasspath, Path jobJ
                         + "; build with `mvn install -DskipTests` or pass --job-jar");
     }
 
-    /** The shaded application jar when there is one, else this JVM's classpath (tests). */
+    /**
+     * The shaded application jar (the running one under `./ledger`, else the build's), or this
+     * JVM's classpath when there is none. A test runs from the plain module jar, without its
+     * dependencies: never that.
+     */
     private static String appClasspath(Path home) {
         Path running = codeSource();
-        if (Files.isRegularFile(running)) {
+        if (Files.isRegularFile(running) && running.getFileName().toString().equals("ledger.jar")) {
             return running.toString();
         }
         Path built = home.resolve("ledger-app/target/ledger.jar");

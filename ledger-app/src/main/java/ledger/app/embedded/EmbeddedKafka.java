@@ -139,6 +139,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.setProperty("share.coordinator.state.topic.replication.factor", replication);
         props.setProperty("share.coordinator.state.topic.min.isr", minInSync);
         props.setProperty("group.initial.rebalance.delay.ms", "0");
+        // On loopback a node that misses heartbeats for 4 s is gone: its partitions get new
+        // leaders then, not after the 9 s default.
+        props.setProperty("broker.heartbeat.interval.ms", "1000");
+        props.setProperty("broker.session.timeout.ms", "4000");
         // The 128 MiB default is heap, and a small heap dies of it.
         props.setProperty("log.cleaner.dedupe.buffer.size", String.valueOf(4 * 1024 * 1024));
         return props;
