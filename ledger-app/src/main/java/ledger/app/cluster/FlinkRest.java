@@ -130,6 +130,17 @@ public final class FlinkRest {
         return ids;
     }
 
+    /** The resource ids of the TaskManagers with at least one slot in use. */
+    public java.util.Set<String> busyTaskManagers() throws IOException, InterruptedException {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        for (JsonNode tm : get("/taskmanagers").path("taskmanagers")) {
+            if (tm.path("freeSlots").asInt() < tm.path("slotsNumber").asInt()) {
+                ids.add(tm.path("id").asText());
+            }
+        }
+        return ids;
+    }
+
     /** The cluster's overview: TaskManagers, slots, jobs. */
     public JsonNode overview() throws IOException, InterruptedException {
         return get("/overview");
