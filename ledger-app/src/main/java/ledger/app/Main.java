@@ -4,10 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import ledger.app.cli.ApiCommand;
 import ledger.app.cli.AuditCommand;
 import ledger.app.cli.BalanceCommand;
 import ledger.app.cli.BenchCommand;
 import ledger.app.cli.CloseCommand;
+import ledger.app.cli.ClusterCommand;
 import ledger.app.cli.DepositCommand;
 import ledger.app.cli.HistoryCommand;
 import ledger.app.cli.OpenCommand;
@@ -38,6 +40,8 @@ import picocli.CommandLine.Command;
             ReplayCommand.class,
             AuditCommand.class,
             BenchCommand.class,
+            ApiCommand.class,
+            ClusterCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -21,6 +21,7 @@ public record JobConfig(
         String transactionalIdPrefix,
         Duration checkpointInterval,
         String checkpointDir,
+        String savepointDir,
         String stateBackend,
         Duration dedupWindow,
         int parallelism,
@@ -35,6 +36,7 @@ public record JobConfig(
     public static final String TRANSACTIONAL_ID_PREFIX = "transactional-id-prefix";
     public static final String CHECKPOINT_INTERVAL = "checkpoint-interval";
     public static final String CHECKPOINT_DIR = "checkpoint-dir";
+    public static final String SAVEPOINT_DIR = "savepoint-dir";
     public static final String STATE_BACKEND = "state-backend";
     public static final String DEDUP_WINDOW = "dedup-window";
     public static final String PARALLELISM = "parallelism";
@@ -56,6 +58,7 @@ public record JobConfig(
                     "  --transactional-id-prefix  prefix of the sink's transactional ids (ledger-job)",
                     "  --checkpoint-interval      checkpoint interval (1s)",
                     "  --checkpoint-dir           checkpoint directory URI (file:///tmp/ledger-checkpoints)",
+                    "  --savepoint-dir            default savepoint directory URI (none)",
                     "  --state-backend            rocksdb or hashmap (rocksdb)",
                     "  --dedup-window             how long command ids are remembered (7d)",
                     "  --parallelism              job parallelism (the cluster's default)",
@@ -72,6 +75,7 @@ public record JobConfig(
                     Map.entry(TRANSACTIONAL_ID_PREFIX, "ledger-job"),
                     Map.entry(CHECKPOINT_INTERVAL, "1s"),
                     Map.entry(CHECKPOINT_DIR, "file:///tmp/ledger-checkpoints"),
+                    Map.entry(SAVEPOINT_DIR, ""),
                     Map.entry(STATE_BACKEND, "rocksdb"),
                     Map.entry(DEDUP_WINDOW, "7d"),
                     Map.entry(PARALLELISM, "0"),
@@ -112,6 +116,7 @@ public record JobConfig(
         Map<String, String> all = new LinkedHashMap<>(DEFAULTS);
         all.putAll(options);
         String restoreFrom = all.get(RESTORE_FROM);
+        String savepointDir = all.get(SAVEPOINT_DIR);
         return new JobConfig(
                 all.get(BOOTSTRAP_SERVERS),
                 new Topics(all.get(TOPIC_PREFIX)),
@@ -121,6 +126,7 @@ public record JobConfig(
                 all.get(TRANSACTIONAL_ID_PREFIX),
                 duration(all, CHECKPOINT_INTERVAL),
                 all.get(CHECKPOINT_DIR),
+                savepointDir.isEmpty() ? null : savepointDir,
                 backend(all.get(STATE_BACKEND)),
                 duration(all, DEDUP_WINDOW),
                 number(all, PARALLELISM, 0),
@@ -143,6 +149,7 @@ public record JobConfig(
                 transactionalIdPrefix,
                 checkpointInterval,
                 checkpointDir,
+                savepointDir,
                 stateBackend,
                 dedupWindow,
                 parallelism,
@@ -172,6 +179,10 @@ public record JobConfig(
                 "RETAIN_ON_CANCELLATION");
         flink.setString("execution.checkpointing.num-retained", "3");
         flink.setString("execution.checkpointing.incremental", "true");
+        if (savepointDir != null) {
+            // Where a stop-with-savepoint or a savepoint trigger without a target writes.
+            flink.setString("execution.checkpointing.savepoint-dir", savepointDir);
+        }
         flink.setString("state.backend.type", stateBackend);
         // Nearly every dedup lookup is for a command id never seen: a bloom filter answers those
         // without reading a block. Partitioned index and filter blocks load only the part a
@@ -181,6 +192,9 @@ public record JobConfig(
         flink.setString("restart-strategy.type", "exponential-delay");
         flink.setString("restart-strategy.exponential-delay.initial-backoff", "1 s");
         flink.setString("restart-strategy.exponential-delay.max-backoff", "30 s");
+        // Flink's default of an hour would keep a job that failed a few times (a broker or a
+        // TaskManager lost) at the maximum backoff for the rest of the hour.
+        flink.setString("restart-strategy.exponential-delay.reset-backoff-threshold", "2 min");
         flink.setString("pipeline.generic-types", "false");
         // Records are immutable and never held after they are emitted: chained operators may
         // pass them on without Flink copying each one.

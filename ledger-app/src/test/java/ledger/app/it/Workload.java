@@ -53,6 +53,45 @@ public final class Workload {
         return out;
     }
 
+    /**
+     * Bank traffic over open, funded accounts: mostly transfers (a few to a missing account or to
+     * the same account), deposits, withdrawals (some beyond the balance), and now and then an
+     * earlier command again, as a client retry.
+     */
+    public static List<Command> bank(
+            List<String> accounts, String idPrefix, int commands, long seed) {
+        Random random = new Random(seed);
+        List<Command> out = new ArrayList<>();
+        for (int i = 0; i < commands; i++) {
+            int kind = random.nextInt(100);
+            if (kind < 5 && !out.isEmpty()) {
+                out.add(out.get(random.nextInt(out.size())));
+                continue;
+            }
+            String account = accounts.get(random.nextInt(accounts.size()));
+            String id = idPrefix + "-" + i;
+            String amount =
+                    (1 + random.nextInt(200)) + "." + random.nextInt(10) + random.nextInt(10);
+            String json;
+            if (kind < 70) {
+                int pick = random.nextInt(100);
+                String to =
+                        pick < 4
+                                ? "ghost"
+                                : pick < 5
+                                        ? account
+                                        : accounts.get(random.nextInt(accounts.size()));
+                json = TestLedger.transfer(id, account, to, amount);
+            } else if (kind < 85) {
+                json = TestLedger.money("Deposit", id, account, amount);
+            } else {
+                json = TestLedger.money("Withdraw", id, account, amount);
+            }
+            out.add(new Command(account, id, json));
+        }
+        return out;
+    }
+
     private static String amount(Random random) {
         return random.nextInt(500) + (random.nextBoolean() ? "" : "." + random.nextInt(10) + "0");
     }

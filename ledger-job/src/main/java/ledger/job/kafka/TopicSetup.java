@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import ledger.codec.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /**
  * Creates the ledger's topics when they are missing. Existing topics keep their partitions; the
@@ -53,7 +55,7 @@ public final class TopicSetup {
             throws ExecutionException, InterruptedException {
         List<ConfigResource> resources =
                 names.stream().map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
-        Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get();
+        Map<ConfigResource, Config> configs = describe(admin, resources);
         for (ConfigResource resource : resources) {
             ConfigEntry type = configs.get(resource).get(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG);
             if (type == null || !LOG_APPEND_TIME.equals(type.value())) {
@@ -63,6 +65,26 @@ public final class TopicSetup {
                                         TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, LOG_APPEND_TIME),
                                 AlterConfigOp.OpType.SET);
                 admin.incrementalAlterConfigs(Map.of(resource, List.of(set))).all().get();
+            }
+        }
+    }
+
+    /**
+     * A topic just created may not be known yet to the broker that answers (metadata reaches each
+     * broker a moment later, more so in a cluster): ask again for a while.
+     */
+    private static Map<ConfigResource, Config> describe(Admin admin, List<ConfigResource> resources)
+            throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                return admin.describeConfigs(resources).all().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+                        || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
             }
         }
     }
