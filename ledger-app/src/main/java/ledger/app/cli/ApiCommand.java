@@ -3,6 +3,7 @@ package ledger.app.cli;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
+import ledger.app.StopHook;
 import ledger.app.cluster.FlinkRest;
 import ledger.app.embedded.ReadSide;
 import ledger.job.LedgerJob;
@@ -71,19 +72,7 @@ public final class ApiCommand implements Callable<Integer> {
                         host,
                         httpPort,
                         jobStatus);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(
-                        new Thread(
-                                () -> {
-                                    try {
-                                        readSide.close();
-                                    } catch (Exception e) {
-                                        System.err.println("ledger: stop: " + e.getMessage());
-                                    }
-                                    stopped.countDown();
-                                },
-                                "ledger-api-shutdown"));
+        CountDownLatch stopped = StopHook.closeOnExit(readSide, "ledger-api-shutdown");
         System.out.println(
                 "ledger: HTTP API on http://"
                         + host

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import ledger.app.StopHook;
 import ledger.app.embedded.EmbeddedLedger;
 import ledger.app.embedded.EmbeddedLedger.Settings;
 import ledger.codec.Topics;
@@ -129,20 +130,7 @@ public final class UpCommand implements Callable<Integer> {
                         duration("--dedup-window", dedupWindow),
                         rebuildState);
         EmbeddedLedger ledger = EmbeddedLedger.start(settings);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(
-                        new Thread(
-                                () -> {
-                                    System.out.println("ledger: stopping");
-                                    try {
-                                        ledger.close();
-                                    } catch (Exception e) {
-                                        System.err.println("ledger: stop: " + e.getMessage());
-                                    }
-                                    stopped.countDown();
-                                },
-                                "ledger-shutdown"));
+        CountDownLatch stopped = StopHook.closeOnExit(ledger, "ledger-shutdown");
         System.out.println("ledger: Kafka on " + ledger.bootstrapServers() + ", data in " + dir);
         System.out.println(
                 "ledger: job "

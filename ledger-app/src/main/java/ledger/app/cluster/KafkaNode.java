@@ -1,7 +1,7 @@
 package ledger.app.cluster;
 
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
+import ledger.app.StopHook;
 import ledger.app.embedded.EmbeddedKafka;
 
 /**
@@ -31,18 +31,6 @@ public final class KafkaNode {
 
     /** Parks the main thread; a shutdown hook closes the component on SIGTERM. */
     static void blockUntilTerminated(AutoCloseable component) throws InterruptedException {
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime()
-                .addShutdownHook(
-                        new Thread(
-                                () -> {
-                                    try {
-                                        component.close();
-                                    } catch (Exception e) {
-                                        System.err.println("stop: " + e.getMessage());
-                                    }
-                                    stopped.countDown();
-                                }));
-        stopped.await();
+        StopHook.closeOnExit(component, "ledger-node-shutdown").await();
     }
 }
