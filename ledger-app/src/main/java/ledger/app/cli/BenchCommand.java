@@ -24,12 +24,12 @@ import picocli.CommandLine.TypeConversionException;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        description = {
-            "Measures the ledger in one run: the throughput of a backlog, the latency at paced",
-            "rates, the replays of state and projections, each against the log's own limits on",
-            "the same broker (plain producer, read_committed consumer, transactional copy loop).",
-            "Starts the whole ledger in a temporary directory unless --bootstrap-servers is given."
-        })
+        description =
+                "Measures the ledger in one run: the throughput of a backlog, the latency"
+                        + " at paced rates, the replays of state and projections, each against the "
+                        + "log's own limits on the same broker (plain producer, read_committed "
+                        + "consumer, transactional copy loop). Starts the whole ledger in a "
+                        + "temporary directory unless --bootstrap-servers is given.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;
@@ -74,10 +74,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--rates",
             defaultValue = "auto",
-            description = {
-                "commands/s of the latency phases, e.g. 2000,5000,10000; auto: 25, 50, 75 and",
-                "100% of the backlog's throughput (default: ${DEFAULT-VALUE})"
-            })
+            description =
+                    "commands/s of the latency phases, e.g. 2000,5000,10000; auto: 25, 50, 75"
+                            + " and 100%% of the backlog's throughput (default: ${DEFAULT-VALUE})")
     String rates;
 
     @Option(
@@ -98,20 +97,18 @@ public final class BenchCommand implements Callable<Integer> {
             names = "--checkpoint-interval",
             defaultValue = "1s",
             converter = DurationConverter.class,
-            description = {
-                "checkpoint interval of the embedded job, or the one the ledger at",
-                "--bootstrap-servers runs with (default: ${DEFAULT-VALUE})"
-            })
+            description =
+                    "checkpoint interval of the embedded job, or the one the ledger at "
+                            + "--bootstrap-servers runs with (default: ${DEFAULT-VALUE})")
     Duration checkpointInterval;
 
     @Option(
             names = "--latency-intervals",
             defaultValue = "250ms,5s",
-            description = {
-                "further checkpoint intervals: the embedded ledger restarts with each and the",
-                "latency at half of the peak is measured again; none to skip (default:",
-                "${DEFAULT-VALUE})"
-            })
+            description =
+                    "further checkpoint intervals: the embedded ledger restarts with each and"
+                            + " the latency at half of the peak is measured again; none to skip "
+                            + "(default: ${DEFAULT-VALUE})")
     String latencyIntervals;
 
     @Option(
