@@ -91,23 +91,13 @@ final class Baselines {
             throw new IllegalStateException(
                     "baseline producer failed: " + failed.get().getMessage(), failed.get());
         }
-        return finish(records, start, "records/s");
+        return finish(records, (System.nanoTime() - start) / 1e9);
     }
 
     private double consume(int records) {
         progress.begin("baseline: read_committed consumer", records);
-        try (KafkaConsumer<byte[], byte[]> consumer = clients.readCommitted(null)) {
-            List<TopicPartition> partitions = BenchClients.assignAll(consumer, RAW);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long start = System.nanoTime();
-            long read = 0;
-            while (!reached(consumer, end)) {
-                read += consumer.poll(Duration.ofMillis(100)).count();
-                progress.update(read);
-            }
-            return finish(read, start, "records/s");
-        }
+        BenchClients.Scan scan = clients.readToEnd(RAW, progress::update);
+        return finish(scan.records(), scan.seconds());
     }
 
     /** Copies raw to copy exactly once: offsets committed in the producer's transaction. */
@@ -133,7 +123,7 @@ final class Baselines {
                     producer.send(new ProducerRecord<>(COPY, record.key(), record.value()));
                     open++;
                 }
-                boolean done = reached(consumer, end);
+                boolean done = BenchClients.reached(consumer, end);
                 if (open > 0 && (System.nanoTime() - opened >= transactionNanos || done)) {
                     producer.sendOffsetsToTransaction(
                             positions(consumer, partitions), consumer.groupMetadata());
@@ -143,17 +133,16 @@ final class Baselines {
                     progress.update(copied);
                 }
                 if (done && open == 0) {
-                    return finish(copied, start, "records/s");
+                    return finish(copied, (System.nanoTime() - start) / 1e9);
                 }
             }
         }
     }
 
-    private double finish(long records, long start, String unit) {
-        double seconds = (System.nanoTime() - start) / 1e9;
+    private double finish(long records, double seconds) {
         double rate = records / Math.max(seconds, 1e-3);
         progress.end(
-                String.format("%,d records in %.1f s, %,.0f %s", records, seconds, rate, unit));
+                String.format("%,d records in %.1f s, %,.0f records/s", records, seconds, rate));
         return rate;
     }
 
@@ -198,14 +187,5 @@ final class Baselines {
             positions.put(tp, new OffsetAndMetadata(consumer.position(tp)));
         }
         return positions;
-    }
-
-    static boolean reached(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
-        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
-            if (consumer.position(e.getKey()) < e.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 }

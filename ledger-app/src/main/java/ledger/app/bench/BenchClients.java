@@ -2,7 +2,9 @@ package ledger.app.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.LongConsumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
@@ -65,6 +67,38 @@ final class BenchClients {
             props.setProperty("group.id", groupId);
         }
         return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** How many records a read of a whole topic saw, and how long it took from its first poll. */
+    record Scan(long records, double seconds) {}
+
+    /**
+     * Reads a topic from its beginning to its end as it is when the read starts, read_committed,
+     * telling {@code progress} the records read so far.
+     */
+    Scan readToEnd(String topic, LongConsumer progress) {
+        try (KafkaConsumer<byte[], byte[]> consumer = readCommitted(null)) {
+            List<TopicPartition> partitions = assignAll(consumer, topic);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long start = System.nanoTime();
+            long read = 0;
+            while (!reached(consumer, end)) {
+                read += consumer.poll(Duration.ofMillis(100)).count();
+                progress.accept(read);
+            }
+            return new Scan(read, (System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** Whether the consumer's position has reached {@code end} on every partition. */
+    static boolean reached(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
+        for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+            if (consumer.position(e.getKey()) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Assigns every partition of the topic. */

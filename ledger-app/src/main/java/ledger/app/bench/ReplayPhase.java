@@ -2,8 +2,6 @@ package ledger.app.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -11,8 +9,6 @@ import java.util.concurrent.TimeoutException;
 import ledger.job.rebuild.StateRebuild;
 import ledger.read.projection.Projector;
 import ledger.read.store.ReadStore;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Replay: how fast the whole log rebuilds the job's keyed state (the State Processor API batch job
@@ -40,19 +36,9 @@ final class ReplayPhase {
     /** The events in the log, counted as a read_committed consumer sees them. */
     long countEvents() {
         progress.begin("replay: counting events", 0);
-        try (KafkaConsumer<byte[], byte[]> consumer = clients.readCommitted(null)) {
-            List<TopicPartition> partitions =
-                    BenchClients.assignAll(consumer, target.topics().events());
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long events = 0;
-            while (!Baselines.reached(consumer, end)) {
-                events += consumer.poll(Duration.ofMillis(100)).count();
-                progress.update(events);
-            }
-            progress.end(String.format("%,d events in the log", events));
-            return events;
-        }
+        long events = clients.readToEnd(target.topics().events(), progress::update).records();
+        progress.end(String.format("%,d events in the log", events));
+        return events;
     }
 
     /** Rebuilds the projections into a scratch schema; null when no read store is reachable. */

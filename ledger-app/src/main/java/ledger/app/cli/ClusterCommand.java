@@ -112,7 +112,7 @@ public final class ClusterCommand implements Runnable {
                         "--parallelism is 1 to 4: two TaskManagers with two slots each");
             }
             return new JobSettings(
-                    Installation.locate(flinkClasspath, jobJar).jobJar(),
+                    cluster.installation().jobJar(),
                     parallelism,
                     org.apache.flink.util.TimeUtils.parseDuration(checkpointInterval),
                     "rocksdb",

@@ -62,6 +62,11 @@ public final class LocalCluster {
         this.flinkProcesses = new FlinkProcesses(layout, install.flinkClasspath());
     }
 
+    /** The Flink classpath and the job jar this cluster runs. */
+    public Installation installation() {
+        return install;
+    }
+
     public ClusterLayout layout() {
         return layout;
     }

@@ -36,15 +36,10 @@ class RebuildIT {
         Settings settings = TestLedger.settings(dir, "hashmap");
         List<Workload.Command> commands =
                 new ArrayList<>(Workload.generate("rebuild", 15, 300, 11));
-        commands.addAll(transfers(40));
-        Set<String> ids =
-                commands.stream().map(Workload.Command::commandId).collect(Collectors.toSet());
+        commands.addAll(transfers("rebuild", 15, 40));
         Map<String, List<Outcome>> before;
         try (TestLedger ledger = TestLedger.start(settings)) {
-            for (Workload.Command command : commands) {
-                ledger.send(command.accountId(), command.json());
-            }
-            before = ledger.awaitOutcomes(ids, WAIT);
+            before = answered(ledger, commands);
             // The last settle steps reach their sources just after the outcomes; a few more
             // checkpoints later the retained one holds the final state.
             Thread.sleep(3000);
@@ -54,32 +49,11 @@ class RebuildIT {
         assertThat(live).hasSizeGreaterThanOrEqualTo(15);
         deleteAll(settings.checkpointDir());
 
-        Settings rebuilding = settings.withRebuildState();
-        try (TestLedger ledger = TestLedger.start(rebuilding)) {
+        try (TestLedger ledger = TestLedger.start(settings.withRebuildState())) {
             String savepoint = ledger.ledger().resumedFrom().orElseThrow();
             assertThat(savepoint).contains("rebuilt-");
             assertThat(StateReader.read(savepoint)).isEqualTo(live);
-
-            Workload.Command repeated = commands.get(commands.size() - 1);
-            ledger.send(repeated.accountId(), repeated.json());
-            ledger.send(
-                    "rebuild-acct-1",
-                    TestLedger.money("Deposit", "after-rebuild", "rebuild-acct-1", "1"));
-            Map<String, List<Outcome>> after =
-                    ledger.awaitOutcomes(Set.of("after-rebuild", repeated.commandId()), WAIT);
-
-            assertThat(after.get(repeated.commandId()))
-                    .containsOnly(before.get(repeated.commandId()).get(0));
-            Set<String> all = new HashSet<>(ids);
-            all.add("after-rebuild");
-            BankAudit.verify(ledger.bootstrapServers(), ledger.topics(), all);
-            long lastSequence =
-                    LogReader.readAll(ledger.bootstrapServers(), ledger.topics().events()).stream()
-                            .map(r -> EventCodec.decode(r.value()))
-                            .filter(e -> e.accountId().equals("rebuild-acct-1"))
-                            .count();
-            assertThat(after.get("after-rebuild").get(0))
-                    .isEqualTo(Outcome.accepted("after-rebuild", "rebuild-acct-1", lastSequence));
+            continuesAfterRebuild(ledger, commands, before, "rebuild");
         }
     }
 
@@ -87,52 +61,76 @@ class RebuildIT {
     void a_rocksdb_job_continues_from_state_rebuilt_from_the_log() throws Exception {
         Settings settings = TestLedger.settings(dir, "rocksdb");
         List<Workload.Command> commands = new ArrayList<>(Workload.generate("rocks", 6, 60, 13));
-        commands.addAll(transfers(10).stream().map(RebuildIT::renamed).toList());
-        Set<String> ids =
-                commands.stream().map(Workload.Command::commandId).collect(Collectors.toSet());
+        commands.addAll(transfers("rocks", 6, 10));
         Map<String, List<Outcome>> before;
         try (TestLedger ledger = TestLedger.start(settings)) {
-            for (Workload.Command command : commands) {
-                ledger.send(command.accountId(), command.json());
-            }
-            before = ledger.awaitOutcomes(ids, WAIT);
+            before = answered(ledger, commands);
         }
         deleteAll(settings.checkpointDir());
 
         try (TestLedger ledger = TestLedger.start(settings.withRebuildState())) {
-            Workload.Command repeated = commands.get(commands.size() - 1);
-            ledger.send(repeated.accountId(), repeated.json());
-            ledger.send(
-                    "rocks-acct-1",
-                    TestLedger.money("Deposit", "rocks-after", "rocks-acct-1", "1"));
-            Map<String, List<Outcome>> after =
-                    ledger.awaitOutcomes(Set.of("rocks-after", repeated.commandId()), WAIT);
-
-            assertThat(after.get(repeated.commandId()))
-                    .containsOnly(before.get(repeated.commandId()).get(0));
-            Set<String> all = new HashSet<>(ids);
-            all.add("rocks-after");
-            BankAudit.verify(ledger.bootstrapServers(), ledger.topics(), all);
+            continuesAfterRebuild(ledger, commands, before, "rocks");
         }
     }
 
-    private static Workload.Command renamed(Workload.Command transfer) {
-        return new Workload.Command(
-                transfer.accountId().replace("rebuild-", "rocks-"),
-                transfer.commandId().replace("rebuild-", "rocks-"),
-                transfer.json().replace("rebuild-", "rocks-"));
+    /** Sends the commands and waits for the outcome of each. */
+    private static Map<String, List<Outcome>> answered(
+            TestLedger ledger, List<Workload.Command> commands) throws Exception {
+        for (Workload.Command command : commands) {
+            ledger.send(command.accountId(), command.json());
+        }
+        return ledger.awaitOutcomes(ids(commands), WAIT);
+    }
+
+    /**
+     * On rebuilt state, a repeat of the last command gets its first outcome again and a new deposit
+     * gets the next sequence of its account; the whole log then passes the bank audit.
+     */
+    private static void continuesAfterRebuild(
+            TestLedger ledger,
+            List<Workload.Command> commands,
+            Map<String, List<Outcome>> before,
+            String prefix)
+            throws Exception {
+        String account = prefix + "-acct-1";
+        String deposit = prefix + "-after-rebuild";
+        Workload.Command repeated = commands.get(commands.size() - 1);
+        ledger.send(repeated.accountId(), repeated.json());
+        ledger.send(account, TestLedger.money("Deposit", deposit, account, "1"));
+        Map<String, List<Outcome>> after =
+                ledger.awaitOutcomes(Set.of(deposit, repeated.commandId()), WAIT);
+
+        assertThat(after.get(repeated.commandId()))
+                .containsOnly(before.get(repeated.commandId()).get(0));
+        Set<String> all = ids(commands);
+        all.add(deposit);
+        BankAudit.verify(ledger.bootstrapServers(), ledger.topics(), all);
+        long lastSequence =
+                LogReader.readAll(ledger.bootstrapServers(), ledger.topics().events()).stream()
+                        .map(r -> EventCodec.decode(r.value()))
+                        .filter(e -> e.accountId().equals(account))
+                        .count();
+        assertThat(after.get(deposit).get(0))
+                .isEqualTo(Outcome.accepted(deposit, account, lastSequence));
+    }
+
+    private static Set<String> ids(List<Workload.Command> commands) {
+        return commands.stream()
+                .map(Workload.Command::commandId)
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     /**
      * Transfers among the workload's accounts: credited, to a missing account, across currencies.
      */
-    private static List<Workload.Command> transfers(int count) {
+    private static List<Workload.Command> transfers(String prefix, int accounts, int count) {
         Random random = new Random(5);
         List<Workload.Command> transfers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String from = "rebuild-acct-" + random.nextInt(15);
-            String to = i % 7 == 0 ? "rebuild-missing" : "rebuild-acct-" + random.nextInt(15);
-            String id = "rebuild-transfer-" + i;
+            String from = prefix + "-acct-" + random.nextInt(accounts);
+            String to =
+                    i % 7 == 0 ? prefix + "-missing" : prefix + "-acct-" + random.nextInt(accounts);
+            String id = prefix + "-transfer-" + i;
             transfers.add(new Workload.Command(from, id, TestLedger.transfer(id, from, to, "1")));
         }
         return transfers;
