@@ -68,6 +68,22 @@ public final class Main implements Runnable {
     /** Runs the command line with its output and error streams given, as tests do. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine line = new CommandLine(new Main()).setOut(out).setErr(err);
+        // A usage error is one line naming the command and where its help is, not the whole help.
+        line.setParameterExceptionHandler(
+                (exception, unusedArgs) -> {
+                    String command = exception.getCommandLine().getCommandSpec().qualifiedName();
+                    exception
+                            .getCommandLine()
+                            .getErr()
+                            .println(
+                                    command
+                                            + ": "
+                                            + oneLine(exception)
+                                            + " (see '"
+                                            + command
+                                            + " --help')");
+                    return USAGE;
+                });
         line.setExecutionExceptionHandler(
                 (exception, commandLine, parseResult) -> {
                     commandLine.getErr().println("ledger: " + oneLine(exception));

@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
         name = "api",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the projections and the HTTP API against a ledger on a cluster: Kafka from",
-            "--bootstrap-servers, the read store in the PostgreSQL of --jdbc-url."
+            "Run the projections and the HTTP API against a ledger on a cluster.",
+            "Kafka from --bootstrap-servers, the read store in the PostgreSQL of --jdbc-url."
         })
 public final class ApiCommand implements Callable<Integer> {
 

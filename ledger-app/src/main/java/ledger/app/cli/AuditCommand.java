@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
         name = "audit",
         mixinStandardHelpOptions = true,
         description = {
-            "Shows money in flight and checks that no money was created or lost:",
-            "per currency, balances + in flight = deposits - withdrawals.",
+            "Check that no money was created or lost, and show the money in flight.",
+            "Per currency: balances + in flight = deposits - withdrawals.",
             "Exit code 1 when a currency does not balance."
         })
 public final class AuditCommand implements Callable<Integer> {

@@ -24,12 +24,14 @@ import picocli.CommandLine.TypeConversionException;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        description =
-                "Measures the ledger in one run: the throughput of a backlog, the latency"
-                        + " at paced rates, the replays of state and projections, each against the "
-                        + "log's own limits on the same broker (plain producer, read_committed "
-                        + "consumer, transactional copy loop). Starts the whole ledger in a "
-                        + "temporary directory unless --bootstrap-servers is given.")
+        description = {
+            "Measure the ledger's throughput, latency and replay speed against raw Kafka.",
+            "In one run: the throughput of a backlog, the latency at paced rates, the replays of"
+                    + " state and projections, each against the log's own limits on the same"
+                    + " broker (plain producer, read_committed consumer, transactional copy loop)."
+                    + " Starts the whole ledger in a temporary directory unless"
+                    + " --bootstrap-servers is given."
+        })
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec CommandSpec spec;

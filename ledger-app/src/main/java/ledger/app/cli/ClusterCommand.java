@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         name = "cluster",
         mixinStandardHelpOptions = true,
         description =
-                "Runs and operates a local multi-process ledger cluster; see docs/operations.md.",
+                "Run and operate a local multi-process ledger cluster; see docs/operations.md.",
         subcommands = {
             ClusterCommand.Up.class,
             ClusterCommand.Down.class,
@@ -122,7 +122,7 @@ public final class ClusterCommand implements Runnable {
 
     @Command(
             name = "up",
-            description = "Starts every process not running, then the job, resuming its state.")
+            description = "Start every process not running, then the job, resuming its state.")
     static final class Up extends Base {
         @Option(names = "--no-job", description = "start the processes only")
         boolean noJob;
@@ -146,7 +146,7 @@ public final class ClusterCommand implements Runnable {
         }
     }
 
-    @Command(name = "down", description = "Stops the job with a savepoint, then every process.")
+    @Command(name = "down", description = "Stop the job with a savepoint, then every process.")
     static final class Down extends Base {
         @Override
         public Integer call() throws Exception {
@@ -155,7 +155,7 @@ public final class ClusterCommand implements Runnable {
         }
     }
 
-    @Command(name = "status", description = "Lists the processes and the job.")
+    @Command(name = "status", description = "List the processes and the job.")
     static final class Status extends Base {
         @Override
         public Integer call() throws Exception {
@@ -191,7 +191,7 @@ public final class ClusterCommand implements Runnable {
 
     @Command(
             name = "submit",
-            description = "Submits the job jar over Flink's REST API, optionally from a savepoint.")
+            description = "Submit the job jar over Flink's REST API, optionally from a savepoint.")
     static final class Submit extends Base {
         @Option(names = "--from-savepoint", description = "savepoint or checkpoint to start from")
         String fromSavepoint;
@@ -208,7 +208,7 @@ public final class ClusterCommand implements Runnable {
         }
     }
 
-    @Command(name = "stop-job", description = "Stops the job with a savepoint and prints its path.")
+    @Command(name = "stop-job", description = "Stop the job with a savepoint and print its path.")
     static final class StopJob extends Base {
         @Override
         public Integer call() throws Exception {
@@ -219,7 +219,7 @@ public final class ClusterCommand implements Runnable {
 
     @Command(
             name = "rescale",
-            description = "Stops the job with a savepoint and resumes it at --parallelism.")
+            description = "Stop the job with a savepoint and resume it at --parallelism.")
     static final class Rescale extends Base {
         @Override
         public Integer call() throws Exception {
@@ -233,7 +233,7 @@ public final class ClusterCommand implements Runnable {
 
     @Command(
             name = "kill",
-            description = "Kills one process with SIGKILL, to watch the ledger recover.")
+            description = "Kill one process with SIGKILL, to watch the ledger recover.")
     static final class Kill extends Base {
         @Parameters(description = "kafka-1..3, postgres, jobmanager, taskmanager-1..2 or api")
         String component;
@@ -254,7 +254,7 @@ public final class ClusterCommand implements Runnable {
         }
     }
 
-    @Command(name = "start", description = "Starts one process, e.g. after `kill`.")
+    @Command(name = "start", description = "Start one process, e.g. after `kill`.")
     static final class Start extends Base {
         @Parameters(description = "kafka-1..3, postgres, jobmanager, taskmanager-1..2 or api")
         String component;

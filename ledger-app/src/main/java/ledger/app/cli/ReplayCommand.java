@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "replay",
         mixinStandardHelpOptions = true,
-        description = "Rebuilds derived data from the event log.")
+        description = "Rebuild derived data from the event log.")
 public final class ReplayCommand implements Callable<Integer> {
 
     /** The schema a rebuild fills before it is swapped in. */

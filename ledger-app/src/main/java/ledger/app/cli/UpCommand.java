@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
         name = "up",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the ledger on this machine: a Kafka broker, the ledger's topics and the Flink job,",
-            "with all data under --data-dir. Started again, it resumes where it stopped."
+            "Run the whole ledger on this machine.",
+            "A Kafka broker, the ledger's topics, the Flink job, PostgreSQL and the HTTP API, with all"
+                    + " data under --data-dir. Started again, it resumes where it stopped."
         })
 public final class UpCommand implements Callable<Integer> {
 

@@ -38,21 +38,30 @@ class ClientCommandsTest {
     @ParameterizedTest
     @ValueSource(strings = {"open", "deposit", "withdraw", "close"})
     void missingAccountIsAUsageError(String command) {
-        assertThat(run(command, "--owner", "Alice", "--currency", "EUR", "--amount", "1"))
-                .isEqualTo(Main.USAGE);
-        assertThat(err.toString()).contains("--account");
+        assertThat(run(command)).isEqualTo(Main.USAGE);
+        assertThat(err.toString())
+                .startsWith("ledger " + command + ": Missing required option")
+                .contains("'--account=ID'")
+                .endsWith(" (see 'ledger " + command + " --help')\n")
+                .hasLineCount(1);
     }
 
     @Test
     void unknownOptionIsAUsageError() {
         assertThat(run("close", "--account", "alice", "--colour", "red")).isEqualTo(Main.USAGE);
-        assertThat(err.toString()).contains("--colour");
+        assertThat(err.toString()).contains("--colour").hasLineCount(1);
+    }
+
+    @Test
+    void unknownCommandIsOneLineUsageError() {
+        assertThat(run("deposits", "--account", "alice")).isEqualTo(Main.USAGE);
+        assertThat(err.toString()).startsWith("ledger: ").contains("'deposits'").hasLineCount(1);
     }
 
     @Test
     void badTimeoutIsAUsageError() {
         assertThat(run("close", "--account", "alice", "--timeout", "soon")).isEqualTo(Main.USAGE);
-        assertThat(err.toString()).contains("'soon' is not a duration");
+        assertThat(err.toString()).contains("'soon' is not a duration").hasLineCount(1);
     }
 
     @Test

@@ -118,7 +118,9 @@ class QueryCommandsTest {
     void a_bad_as_of_is_a_usage_error() {
         assertThat(run("balance", "--account", "alice", "--as-of", "yesterday", "--api", NOWHERE))
                 .isEqualTo(Main.USAGE);
-        assertThat(err.toString()).contains("'yesterday' is not an ISO-8601 instant");
+        assertThat(err.toString())
+                .contains("'yesterday' is not an ISO-8601 instant")
+                .hasLineCount(1);
     }
 
     @Test
