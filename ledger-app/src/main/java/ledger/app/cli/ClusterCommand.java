@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code ledger cluster}: a ledger on a multi-process cluster on this machine — three Kafka nodes,
  * a Flink JobManager and two TaskManagers, PostgreSQL and `ledger api`, each its own process — and
- * the operations on its job: submit, stop with a savepoint, rescale, upgrade.
+ * the operations on its job: submit, stop with a savepoint, rescale, upgrade, rebuild its state
+ * from the log.
  */
 @Command(
         name = "cluster",
@@ -33,6 +34,7 @@ import picocli.CommandLine.Spec;
             ClusterCommand.Submit.class,
             ClusterCommand.StopJob.class,
             ClusterCommand.Rescale.class,
+            ClusterCommand.RebuildState.class,
             ClusterCommand.Kill.class,
             ClusterCommand.Start.class,
         })
@@ -227,6 +229,24 @@ public final class ClusterCommand implements Runnable {
             JobSettings job = job(cluster);
             String savepoint = cluster.stopJob();
             cluster.submit(job, Optional.of(savepoint));
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "rebuild-state",
+            description = {
+                "Rebuild the job's state from the event log and start the job from it.",
+                "For lost checkpoints or changed decision logic. Stop the job first (stop-job);"
+                        + " the rebuild runs on the cluster as a batch job and reads the log to"
+                        + " its end."
+            })
+    static final class RebuildState extends Base {
+        @Override
+        public Integer call() throws Exception {
+            LocalCluster cluster = cluster();
+            JobSettings job = job(cluster);
+            cluster.submit(job, Optional.of(cluster.rebuildState(job)));
             return 0;
         }
     }

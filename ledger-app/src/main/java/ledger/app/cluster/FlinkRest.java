@@ -63,7 +63,20 @@ public final class FlinkRest {
     /** Runs an uploaded jar's main class; returns the job id. */
     public String run(String jarId, List<String> programArgs, Optional<String> savepointPath)
             throws IOException, InterruptedException {
+        return run(jarId, Optional.empty(), programArgs, savepointPath);
+    }
+
+    /**
+     * Runs a class of an uploaded jar, or its main class when none is given; returns the job id.
+     */
+    public String run(
+            String jarId,
+            Optional<String> entryClass,
+            List<String> programArgs,
+            Optional<String> savepointPath)
+            throws IOException, InterruptedException {
         ObjectNode request = JSON.createObjectNode();
+        entryClass.ifPresent(name -> request.put("entryClass", name));
         request.putPOJO("programArgsList", programArgs);
         savepointPath.ifPresent(
                 path -> {

@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import ledger.app.embedded.Ports;
 import ledger.job.Checkpoints;
 import ledger.job.LedgerJob;
+import ledger.job.rebuild.StateRebuild;
 
 /**
  * A ledger cluster on this machine, every piece its own process: three Kafka nodes (one KRaft
@@ -47,6 +48,7 @@ public final class LocalCluster {
                     API);
 
     private static final Duration READY = Duration.ofSeconds(120);
+    private static final Duration REBUILD = Duration.ofMinutes(30);
 
     private final ClusterLayout layout;
     private final Installation install;
@@ -223,6 +225,55 @@ public final class LocalCluster {
             Thread.sleep(100);
         }
         report.accept("job " + jobId + " stopped with savepoint " + savepoint);
+        return savepoint;
+    }
+
+    /**
+     * Rebuilds the job's keyed state from the log alone, for lost checkpoints or changed decision
+     * logic: runs {@link StateRebuild} from the job jar on the cluster as a batch job, and returns
+     * the savepoint it wrote (also kept for `up`). No ledger job may run: the rebuild reads the log
+     * as it is.
+     */
+    public String rebuildState(JobSettings job) throws Exception {
+        Optional<String> running = activeJob();
+        if (running.isPresent()) {
+            throw new IllegalStateException(
+                    "the ledger job "
+                            + running.get()
+                            + " is running; stop it first: ledger cluster stop-job");
+        }
+        // A directory name, not a decision: the wall clock only keeps rebuilds apart.
+        String savepoint =
+                layout.savepoints()
+                        .resolve("rebuilt-" + System.currentTimeMillis())
+                        .toUri()
+                        .toString();
+        List<String> args = new ArrayList<>(List.of("--savepoint-dir", savepoint));
+        args.addAll(job.programArgs(layout));
+        String jarId = flink.upload(job.jobJar());
+        String jobId =
+                flink.run(jarId, Optional.of(StateRebuild.class.getName()), args, Optional.empty());
+        long deadline = System.nanoTime() + REBUILD.toNanos();
+        for (String state = flink.jobState(jobId);
+                !state.equals("FINISHED");
+                state = flink.jobState(jobId)) {
+            if (state.equals("FAILED") || state.equals("CANCELED")) {
+                throw new IllegalStateException(
+                        "the state rebuild "
+                                + jobId
+                                + " is "
+                                + state
+                                + "; see "
+                                + log(JOB_MANAGER));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "the state rebuild " + jobId + " did not finish within " + REBUILD);
+            }
+            Thread.sleep(500);
+        }
+        Files.writeString(layout.dir().resolve("last-savepoint"), savepoint);
+        report.accept("state rebuilt from the log into " + savepoint);
         return savepoint;
     }
 
