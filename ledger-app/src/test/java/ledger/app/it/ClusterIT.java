@@ -49,13 +49,15 @@ class ClusterIT {
     private static final Duration OUTCOMES = Duration.ofSeconds(180);
 
     private LocalCluster cluster;
+    private Path dir;
+    private boolean passed;
 
     @Test
     @Timeout(value = 12, unit = java.util.concurrent.TimeUnit.MINUTES)
     void the_bank_survives_killed_processes_and_rescaling_on_a_real_cluster() throws Exception {
         long testStarted = System.nanoTime();
-        // Under target/, not a temporary directory: the processes' logs outlive a failure.
-        Path dir =
+        // Under target/, not a temporary directory: the processes' data and logs outlive a failure.
+        dir =
                 Path.of("target", "cluster-it", String.valueOf(System.currentTimeMillis()))
                         .toAbsolutePath();
         ClusterLayout layout =
@@ -145,6 +147,7 @@ class ClusterIT {
         figures.forEach(
                 (what, figure) -> System.out.printf("cluster test: %-22s %s%n", what, figure));
         assertThat(report.refunded()).isPositive();
+        passed = true;
     }
 
     @AfterEach
@@ -157,6 +160,20 @@ class ClusterIT {
         } finally {
             for (String name : LocalCluster.COMPONENTS) {
                 cluster.kill(name);
+            }
+            if (passed) {
+                deleteAllButLogs();
+            }
+        }
+    }
+
+    /** After a pass only the logs are worth keeping: the data is most of a gigabyte. */
+    private void deleteAllButLogs() throws java.io.IOException {
+        try (java.util.stream.Stream<Path> children = java.nio.file.Files.list(dir)) {
+            for (Path child : children.toList()) {
+                if (!child.equals(cluster.layout().logs())) {
+                    org.apache.flink.util.FileUtils.deleteFileOrDirectory(child.toFile());
+                }
             }
         }
     }
