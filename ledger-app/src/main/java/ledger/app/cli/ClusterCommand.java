@@ -10,6 +10,7 @@ import ledger.app.cluster.ClusterLayout;
 import ledger.app.cluster.Installation;
 import ledger.app.cluster.JobSettings;
 import ledger.app.cluster.LocalCluster;
+import org.apache.flink.util.TimeUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -116,7 +117,7 @@ public final class ClusterCommand implements Runnable {
             return new JobSettings(
                     cluster.installation().jobJar(),
                     parallelism,
-                    org.apache.flink.util.TimeUtils.parseDuration(checkpointInterval),
+                    TimeUtils.parseDuration(checkpointInterval),
                     "rocksdb",
                     Map.copyOf(kafkaProperties));
         }

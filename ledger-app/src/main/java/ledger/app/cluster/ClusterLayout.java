@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -54,16 +56,16 @@ public record ClusterLayout(
     }
 
     /** The layout an earlier `up` wrote under {@code dir}, if any. */
-    public static java.util.Optional<ClusterLayout> read(Path dir) throws IOException {
+    public static Optional<ClusterLayout> read(Path dir) throws IOException {
         Path file = dir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Properties p = new Properties();
         try (InputStream in = Files.newInputStream(file)) {
             p.load(in);
         }
-        return java.util.Optional.of(
+        return Optional.of(
                 new ClusterLayout(
                         dir,
                         ports(p.getProperty("kafka.ports")),
@@ -132,7 +134,7 @@ public record ClusterLayout(
     }
 
     private static List<Integer> ports(String text) {
-        return java.util.Arrays.stream(text.split(",")).map(Integer::parseInt).toList();
+        return Arrays.stream(text.split(",")).map(Integer::parseInt).toList();
     }
 
     private static String join(List<Integer> ports) {

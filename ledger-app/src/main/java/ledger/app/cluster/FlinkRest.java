@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,8 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import ledger.app.UnreachableException;
 
@@ -137,15 +141,15 @@ public final class FlinkRest {
     }
 
     /** The resource ids of the TaskManagers registered with the JobManager. */
-    public java.util.Set<String> taskManagerIds() throws IOException, InterruptedException {
-        java.util.Set<String> ids = new java.util.HashSet<>();
+    public Set<String> taskManagerIds() throws IOException, InterruptedException {
+        Set<String> ids = new HashSet<>();
         get("/taskmanagers").path("taskmanagers").forEach(tm -> ids.add(tm.path("id").asText()));
         return ids;
     }
 
     /** The resource ids of the TaskManagers with at least one slot in use. */
-    public java.util.Set<String> busyTaskManagers() throws IOException, InterruptedException {
-        java.util.Set<String> ids = new java.util.TreeSet<>();
+    public Set<String> busyTaskManagers() throws IOException, InterruptedException {
+        Set<String> ids = new TreeSet<>();
         for (JsonNode tm : get("/taskmanagers").path("taskmanagers")) {
             if (tm.path("freeSlots").asInt() < tm.path("slotsNumber").asInt()) {
                 ids.add(tm.path("id").asText());
@@ -210,7 +214,7 @@ public final class FlinkRest {
                     http.send(
                             request.timeout(Duration.ofSeconds(60)).build(),
                             HttpResponse.BodyHandlers.ofString());
-        } catch (java.net.ConnectException e) {
+        } catch (ConnectException e) {
             throw new UnreachableException("cannot reach Flink's REST API at " + base);
         }
         JsonNode body =

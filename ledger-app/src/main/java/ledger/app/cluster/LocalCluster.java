@@ -1,20 +1,25 @@
 package ledger.app.cluster;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import ledger.app.embedded.Ports;
 import ledger.job.Checkpoints;
 import ledger.job.LedgerJob;
@@ -111,7 +116,7 @@ public final class LocalCluster {
             }
         }
         List<String> reversed = new ArrayList<>(COMPONENTS);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         reversed.removeAll(KAFKA);
         for (String name : reversed) {
             stop(name);
@@ -149,7 +154,7 @@ public final class LocalCluster {
                         .redirectOutput(
                                 ProcessBuilder.Redirect.appendTo(
                                         layout.logs().resolve(name + ".out").toFile()))
-                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                         .start();
         Files.writeString(pidFile(name), String.valueOf(process.pid()));
         return process;
@@ -313,11 +318,11 @@ public final class LocalCluster {
                             layout.checkpoints().resolve(Files.readString(jobIdFile).strip()));
         }
         Optional<Path> newest =
-                java.util.stream.Stream.of(savepoint, checkpoint)
+                Stream.of(savepoint, checkpoint)
                         .flatMap(Optional::stream)
                         .filter(p -> Files.isRegularFile(p.resolve("_metadata")))
                         .max(
-                                java.util.Comparator.comparingLong(
+                                Comparator.comparingLong(
                                         p -> p.resolve("_metadata").toFile().lastModified()));
         return newest.map(p -> p.toUri().toString());
     }
@@ -331,7 +336,7 @@ public final class LocalCluster {
         if (!Files.isRegularFile(path)) {
             return Optional.empty();
         }
-        return Optional.of(Path.of(java.net.URI.create(Files.readString(path).strip())));
+        return Optional.of(Path.of(URI.create(Files.readString(path).strip())));
     }
 
     private List<String> command(String name) throws Exception {

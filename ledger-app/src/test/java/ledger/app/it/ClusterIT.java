@@ -2,6 +2,9 @@ package ledger.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import ledger.app.cluster.ClusterLayout;
 import ledger.app.cluster.Installation;
 import ledger.app.cluster.JobSettings;
@@ -26,6 +31,7 @@ import ledger.domain.Outcome;
 import ledger.domain.RecordedEvent;
 import ledger.read.store.ReadStore;
 import ledger.read.view.AccountRow;
+import org.apache.flink.util.FileUtils;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +59,7 @@ class ClusterIT {
     private boolean passed;
 
     @Test
-    @Timeout(value = 12, unit = java.util.concurrent.TimeUnit.MINUTES)
+    @Timeout(value = 12, unit = TimeUnit.MINUTES)
     void the_bank_survives_killed_processes_and_rescaling_on_a_real_cluster() throws Exception {
         long testStarted = System.nanoTime();
         // Under target/, not a temporary directory: the processes' data and logs outlive a failure.
@@ -168,11 +174,11 @@ class ClusterIT {
     }
 
     /** After a pass only the logs are worth keeping: the data is most of a gigabyte. */
-    private void deleteAllButLogs() throws java.io.IOException {
-        try (java.util.stream.Stream<Path> children = java.nio.file.Files.list(dir)) {
+    private void deleteAllButLogs() throws IOException {
+        try (Stream<Path> children = Files.list(dir)) {
             for (Path child : children.toList()) {
                 if (!child.equals(cluster.layout().logs())) {
-                    org.apache.flink.util.FileUtils.deleteFileOrDirectory(child.toFile());
+                    FileUtils.deleteFileOrDirectory(child.toFile());
                 }
             }
         }
@@ -253,7 +259,7 @@ class ClusterIT {
         cluster.stopJob();
         ClusterLayout layout = cluster.layout();
         for (Path dir : List.of(layout.checkpoints(), layout.savepoints())) {
-            java.nio.file.Files.move(dir, dir.resolveSibling(dir.getFileName() + "-lost"));
+            Files.move(dir, dir.resolveSibling(dir.getFileName() + "-lost"));
         }
         long started = System.nanoTime();
         String savepoint = cluster.rebuildState(job);
@@ -319,7 +325,7 @@ class ClusterIT {
     }
 
     private static byte[] bytes(String json) {
-        return json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return json.getBytes(StandardCharsets.UTF_8);
     }
 
     private static String seconds(long nanos) {

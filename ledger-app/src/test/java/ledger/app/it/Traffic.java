@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -149,7 +150,7 @@ final class Traffic implements AutoCloseable {
                     firstSent.entrySet().stream()
                             .filter(e -> e.getValue() > since)
                             .map(e -> firstOutcome.get(e.getKey()))
-                            .filter(java.util.Objects::nonNull)
+                            .filter(Objects::nonNull)
                             .mapToLong(Long::longValue)
                             .min();
             if (flowing.isPresent()) {
