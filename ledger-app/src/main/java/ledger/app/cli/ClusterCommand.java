@@ -202,10 +202,6 @@ public final class ClusterCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             LocalCluster cluster = cluster();
-            if (cluster.activeJob().isPresent()) {
-                throw new IllegalStateException(
-                        "a ledger job is already running; stop it first: ledger cluster stop-job");
-            }
             cluster.submit(job(cluster), Optional.ofNullable(fromSavepoint));
             return 0;
         }

@@ -127,11 +127,6 @@ public final class FlinkRest {
         return Optional.ofNullable(newest);
     }
 
-    /** Checkpoints the job has completed since it was submitted. */
-    public long completedCheckpoints(String jobId) throws IOException, InterruptedException {
-        return get("/jobs/" + jobId + "/checkpoints").path("counts").path("completed").asLong();
-    }
-
     /** How often the job failed and restarted since it was submitted. */
     public int failovers(String jobId) throws IOException, InterruptedException {
         return get("/jobs/" + jobId + "/exceptions")

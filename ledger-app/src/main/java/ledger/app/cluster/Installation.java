@@ -39,10 +39,6 @@ public record Installation(String appClasspath, String flinkClasspath, Path jobJ
                 appClasspath(home), Files.readString(classpathFile).strip(), jar.toAbsolutePath());
     }
 
-    public Installation withJobJar(Path jar) {
-        return new Installation(appClasspath, flinkClasspath, jar);
-    }
-
     private static Path findJobJar(Path target) throws IOException {
         if (Files.isDirectory(target)) {
             try (Stream<Path> files = Files.list(target)) {

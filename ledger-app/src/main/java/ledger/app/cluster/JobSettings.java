@@ -27,11 +27,6 @@ public record JobSettings(
                 jobJar, newParallelism, checkpointInterval, stateBackend, kafkaProperties);
     }
 
-    public JobSettings withJobJar(Path newJar) {
-        return new JobSettings(
-                newJar, parallelism, checkpointInterval, stateBackend, kafkaProperties);
-    }
-
     /** The program arguments of {@code ledger.job.LedgerJob}, as `flink run` would pass them. */
     List<String> programArgs(ClusterLayout layout) {
         List<String> args =

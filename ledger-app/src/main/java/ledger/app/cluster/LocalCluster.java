@@ -201,8 +201,12 @@ public final class LocalCluster {
         children.forEach(ProcessHandle::destroyForcibly);
     }
 
-    /** Uploads the job jar over REST and runs it, from a savepoint or checkpoint if given. */
+    /**
+     * Uploads the job jar over REST and runs it, from a savepoint or checkpoint if given. Refused
+     * while a ledger job runs: two would share transactional ids and fence each other's writes.
+     */
     public String submit(JobSettings job, Optional<String> from) throws Exception {
+        requireNoJob();
         String jarId = flink.upload(job.jobJar());
         String jobId = flink.run(jarId, job.programArgs(layout), from);
         Files.writeString(layout.dir().resolve("job.id"), jobId);
@@ -240,13 +244,7 @@ public final class LocalCluster {
      * as it is.
      */
     public String rebuildState(JobSettings job) throws Exception {
-        Optional<String> running = activeJob();
-        if (running.isPresent()) {
-            throw new IllegalStateException(
-                    "the ledger job "
-                            + running.get()
-                            + " is running; stop it first: ledger cluster stop-job");
-        }
+        requireNoJob();
         // A directory name, not a decision: the wall clock only keeps rebuilds apart.
         String savepoint =
                 layout.savepoints()
@@ -280,6 +278,16 @@ public final class LocalCluster {
         Files.writeString(layout.dir().resolve("last-savepoint"), savepoint);
         report.accept("state rebuilt from the log into " + savepoint);
         return savepoint;
+    }
+
+    private void requireNoJob() throws IOException, InterruptedException {
+        Optional<String> running = activeJob();
+        if (running.isPresent()) {
+            throw new IllegalStateException(
+                    "the ledger job "
+                            + running.get()
+                            + " is running; stop it first: ledger cluster stop-job");
+        }
     }
 
     /** The id of the ledger job that is not finished, if any. */
