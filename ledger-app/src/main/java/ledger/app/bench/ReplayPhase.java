@@ -68,22 +68,7 @@ final class ReplayPhase {
     Report.Replay state(BenchPlan plan, Path savepoint, long events, double consumerRate)
             throws Exception {
         progress.begin("replay: keyed state", 0);
-        Thread ticker =
-                new Thread(
-                        () -> {
-                            while (!Thread.currentThread().isInterrupted()) {
-                                progress.update(0);
-                                try {
-                                    Thread.sleep(500);
-                                } catch (InterruptedException e) {
-                                    return;
-                                }
-                            }
-                        },
-                        "bench-ticker");
-        ticker.setDaemon(true);
         long start = System.nanoTime();
-        ticker.start();
         FutureTask<Void> rebuild =
                 new FutureTask<>(
                         () -> {
@@ -93,17 +78,23 @@ final class ReplayPhase {
         Thread runner = new Thread(rebuild, "bench-state-rebuild");
         runner.setDaemon(true);
         runner.start();
-        try {
-            rebuild.get(TIMEOUT.toMinutes(), TimeUnit.MINUTES);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException(
-                    "the state rebuild did not finish in " + TIMEOUT.toMinutes() + " minutes");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(
-                    "the state rebuild failed: " + e.getCause().getMessage(), e.getCause());
-        } finally {
-            ticker.interrupt();
-            ticker.join();
+        long deadline = start + TIMEOUT.toNanos();
+        while (true) {
+            try {
+                rebuild.get(500, TimeUnit.MILLISECONDS);
+                break;
+            } catch (TimeoutException tick) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(
+                            "the state rebuild did not finish in "
+                                    + TIMEOUT.toMinutes()
+                                    + " minutes");
+                }
+                progress.update(0);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(
+                        "the state rebuild failed: " + e.getCause().getMessage(), e.getCause());
+            }
         }
         return replay(events, start, consumerRate);
     }

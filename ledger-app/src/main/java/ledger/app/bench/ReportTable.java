@@ -131,7 +131,7 @@ final class ReportTable {
 
     private void replay(String figure, Report.Replay replay, String consumer) {
         if (replay == null) {
-            out.printf(ROW, figure, "skipped", "", "");
+            row(figure, "skipped", "");
         } else {
             row(
                     figure,
@@ -146,67 +146,44 @@ final class ReportTable {
         String size =
                 String.format(
                         "%,d records of %.0f bytes", baseline.records(), baseline.recordBytes());
-        out.printf(
-                ROW,
-                "baseline: producer",
-                rate("", baseline.producerRecordsPerSecond(), "records/s"),
-                size,
-                "");
-        out.printf(
-                ROW,
+        row("baseline: producer", rate("", baseline.producerRecordsPerSecond(), "records/s"), size);
+        row(
                 "baseline: read_committed consumer",
                 rate("", baseline.consumerRecordsPerSecond(), "records/s"),
-                "",
                 "");
-        out.printf(
-                ROW,
+        row(
                 "baseline: transactional copy loop",
                 rate("", baseline.copyRecordsPerSecond(), "records/s"),
-                "",
                 "");
     }
 
     private void resources() {
         Report.Resources resources = report.resources();
-        out.printf(
-                ROW,
-                "heap after GC: accounts set up",
-                mebibytes(resources.heapAfterSetupBytes()),
-                "",
-                "");
-        out.printf(
-                ROW,
-                "heap after GC: backlog answered",
-                mebibytes(resources.heapAfterBacklogBytes()),
-                "",
-                "");
-        out.printf(
-                ROW,
-                "heap after GC: latency phases run",
-                mebibytes(resources.heapAfterLatencyBytes()),
-                "",
-                "");
-        out.printf(
-                ROW,
+        row("heap after GC: accounts set up", mebibytes(resources.heapAfterSetupBytes()), "");
+        row("heap after GC: backlog answered", mebibytes(resources.heapAfterBacklogBytes()), "");
+        row("heap after GC: latency phases run", mebibytes(resources.heapAfterLatencyBytes()), "");
+        row(
                 "heap after GC: end, replays included",
                 mebibytes(resources.heapUsedBytes()),
                 "peak "
                         + mebibytes(resources.heapPeakBytes())
                         + " of "
-                        + mebibytes(resources.heapMaxBytes()),
-                "");
-        out.printf(
-                ROW,
+                        + mebibytes(resources.heapMaxBytes()));
+        row(
                 "state: checkpoint directory",
                 resources.checkpointBytes() == null
                         ? "not visible from here"
                         : mebibytes(resources.checkpointBytes()),
-                "rebuilt savepoint " + mebibytes(resources.savepointBytes()),
-                "");
+                "rebuilt savepoint " + mebibytes(resources.savepointBytes()));
     }
 
     private void row(String figure, String value, String baseline, double ratio) {
         out.printf(ROW, figure, value, baseline, ratio(ratio));
+    }
+
+    /** A figure without a ratio. */
+    private void row(String figure, String value, String baseline) {
+        out.printf(ROW, figure, value, baseline, "");
     }
 
     /** Two decimals, or two significant digits for a ratio far below one. */

@@ -114,7 +114,9 @@ final class Workload {
             int index = distinct++;
             String id = prefix + index;
             Command command =
-                    random.nextDouble() < plan.rejectionShare() ? rejected(id) : regular(id);
+                    random.nextDouble() < plan.rejectionShare()
+                            ? rejected(index, id)
+                            : regular(index, id);
             if (recent.size() < RETRY_WINDOW) {
                 recent.add(command);
             } else {
@@ -123,41 +125,35 @@ final class Workload {
             return command;
         }
 
-        /** Distinct command ids handed out so far. */
-        int distinct() {
-            return distinct;
-        }
-
-        private Command regular(String id) {
+        private Command regular(int index, String id) {
             int from = zipf.next(random);
             Amount amount = new Amount(BigDecimal.valueOf(100 + random.nextInt(10_000), 2));
             switch (plan.mix().pick(random)) {
                 case DEPOSIT:
-                    return command(distinct - 1, id, accountId(from), new Deposit(amount));
+                    return command(index, id, accountId(from), new Deposit(amount));
                 case WITHDRAW:
-                    return command(distinct - 1, id, accountId(from), new Withdraw(amount));
+                    return command(index, id, accountId(from), new Withdraw(amount));
                 default:
                     int to = zipf.next(random);
                     to = to == from ? (from + 1) % plan.accounts() : to;
-                    return command(
-                            distinct - 1, id, accountId(from), new Transfer(accountId(to), amount));
+                    return command(index, id, accountId(from), new Transfer(accountId(to), amount));
             }
         }
 
         /** Each of the four ways a client gets a rejection, equally often. */
-        private Command rejected(String id) {
+        private Command rejected(int index, String id) {
             int rank = zipf.next(random);
             String missing = run + "-missing-" + rank;
             switch (random.nextInt(4)) {
                 case 0:
-                    return command(distinct - 1, id, accountId(rank), new Withdraw(TOO_MUCH));
+                    return command(index, id, accountId(rank), new Withdraw(TOO_MUCH));
                 case 1:
-                    return command(distinct - 1, id, missing, new Deposit(ONE));
+                    return command(index, id, missing, new Deposit(ONE));
                 case 2:
-                    return command(distinct - 1, id, accountId(rank), new Deposit(TOO_PRECISE));
+                    return command(index, id, accountId(rank), new Deposit(TOO_PRECISE));
                 default:
                     // Debited, then refunded through the saga: a rejection that writes events.
-                    return command(distinct - 1, id, accountId(rank), new Transfer(missing, ONE));
+                    return command(index, id, accountId(rank), new Transfer(missing, ONE));
             }
         }
     }
