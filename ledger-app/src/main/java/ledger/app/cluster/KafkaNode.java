@@ -26,11 +26,6 @@ public final class KafkaNode {
                         3);
         EmbeddedKafka kafka = EmbeddedKafka.start(Path.of(args[0]), node);
         System.out.println("kafka node " + node.nodeId() + " up on " + kafka.bootstrapServers());
-        blockUntilTerminated(kafka);
-    }
-
-    /** Parks the main thread; a shutdown hook closes the component on SIGTERM. */
-    static void blockUntilTerminated(AutoCloseable component) throws InterruptedException {
-        StopHook.closeOnExit(component, "ledger-node-shutdown").await();
+        StopHook.closeOnExit(kafka, "ledger-kafka-shutdown").await();
     }
 }

@@ -1,6 +1,7 @@
 package ledger.app.cluster;
 
 import java.nio.file.Path;
+import ledger.app.StopHook;
 import ledger.app.embedded.EmbeddedPostgresServer;
 
 /**
@@ -19,6 +20,6 @@ public final class PostgresNode {
         EmbeddedPostgresServer postgres =
                 EmbeddedPostgresServer.start(Path.of(args[0]), Integer.parseInt(args[1]));
         System.out.println("postgres up: " + postgres.jdbcUrl());
-        KafkaNode.blockUntilTerminated(postgres);
+        StopHook.closeOnExit(postgres, "ledger-postgres-shutdown").await();
     }
 }
