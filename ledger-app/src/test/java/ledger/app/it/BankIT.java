@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import ledger.codec.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -40,18 +41,10 @@ class BankIT {
     @Test
     void money_is_never_lost_or_created_while_the_ledger_is_killed_mid_stream() throws Exception {
         Random random = new Random(20261204);
-        List<Workload.Command> setup = new ArrayList<>();
-        for (int a = 0; a < ACCOUNTS; a++) {
-            String account = "bank-" + a;
-            setup.add(
-                    new Workload.Command(
-                            account, "open-" + a, TestLedger.open("open-" + a, account, "EUR")));
-            setup.add(
-                    new Workload.Command(
-                            account,
-                            "fund-" + a,
-                            TestLedger.money("Deposit", "fund-" + a, account, "100000.00")));
-        }
+        List<Workload.Command> setup =
+                Workload.openAndFund(
+                        IntStream.range(0, ACCOUNTS).mapToObj(a -> "bank-" + a).toList(),
+                        "100000.00");
         List<Workload.Command> transfers = new ArrayList<>();
         for (int i = 0; i < TRANSFERS; i++) {
             String from = "bank-" + random.nextInt(ACCOUNTS);

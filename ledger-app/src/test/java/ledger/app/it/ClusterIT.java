@@ -87,20 +87,7 @@ class ClusterIT {
         try (Traffic traffic = new Traffic(bootstrap, TOPICS)) {
             List<String> accounts =
                     IntStream.range(0, ACCOUNTS).mapToObj(a -> "bank-" + a).toList();
-            List<Workload.Command> setup = new ArrayList<>();
-            for (String account : accounts) {
-                setup.add(
-                        new Workload.Command(
-                                account,
-                                "open-" + account,
-                                TestLedger.open("open-" + account, account, "EUR")));
-                setup.add(
-                        new Workload.Command(
-                                account,
-                                "fund-" + account,
-                                TestLedger.money(
-                                        "Deposit", "fund-" + account, account, "100000.00")));
-            }
+            List<Workload.Command> setup = Workload.openAndFund(accounts, "100000.00");
             // In order, one by one: a deposit must not overtake its account's opening.
             for (Workload.Command command : setup) {
                 traffic.send(List.of(command));

@@ -53,6 +53,18 @@ public final class Workload {
         return out;
     }
 
+    /** Opens each account in EUR and deposits {@code funds}: commands open-ID and fund-ID. */
+    public static List<Command> openAndFund(List<String> accounts, String funds) {
+        List<Command> out = new ArrayList<>();
+        for (String account : accounts) {
+            String open = "open-" + account;
+            String fund = "fund-" + account;
+            out.add(new Command(account, open, TestLedger.open(open, account, "EUR")));
+            out.add(new Command(account, fund, TestLedger.money("Deposit", fund, account, funds)));
+        }
+        return out;
+    }
+
     /**
      * Bank traffic over open, funded accounts: mostly transfers (a few to a missing account or to
      * the same account), deposits, withdrawals (some beyond the balance), and now and then an
