@@ -207,6 +207,11 @@ public final class ReadStore implements AutoCloseable {
         return found.stream().findFirst();
     }
 
+    /** Every outcome recorded, as published, by command id: for checking a whole projection. */
+    public List<String> outcomes() throws SQLException {
+        return strings("SELECT outcome FROM " + table("outcomes") + " ORDER BY command_id");
+    }
+
     /** Transfers debited and neither credited nor refunded yet, oldest first. */
     public List<String> transfersInFlight() throws SQLException {
         return strings(

@@ -64,6 +64,7 @@ class ReadStoreIT {
                 .hasSize(2)
                 .allMatch(json -> json.contains("\"alice\""));
         assertThat(store.outcome("c-2")).contains("{\"commandId\":\"c-2\"}");
+        assertThat(store.outcomes()).containsExactly("{\"commandId\":\"c-2\"}");
         assertThat(store.offsets()).isEqualTo(Map.of(EVENTS_0, 3L));
     }
 
